@@ -1,0 +1,71 @@
+import HeraldDiagnostics
+import HeraldSchema
+import HeraldSource
+import HeraldSyntax
+
+/// The checker phase: `ProjectSyntaxTree` in, `CheckedProject` and diagnostics out.
+///
+/// Segments are checked first (in dependency order), then every campaign independently.
+public enum Checker {
+    public static func check(_ tree: ProjectSyntaxTree) -> (CheckedProject?, DiagnosticBag) {
+        var diagnostics = DiagnosticBag()
+        let settings = SettingsChecker.check(tree.project, limits: tree.limits, diagnostics: &diagnostics)
+        guard let schemaSyntax = tree.schema else { return (nil, diagnostics) }
+        let schema = SchemaBuilder.build(schemaSyntax, diagnostics: &diagnostics)
+
+        var consent: TypedExpr?
+        if let c = schema.consent {
+            var checker = ExpressionChecker(schema: schema) { _, _ in nil }
+            let t = checker.condition(c, scope: .consent, what: "the consent rule")
+            diagnostics.merge(checker.diagnostics)
+            if !t.type.isError { consent = t }
+        }
+
+        reportDuplicates(tree.segments.compactMap(\.name), what: "segment", diagnostics: &diagnostics)
+        reportDuplicates(tree.campaigns.compactMap(\.name), what: "campaign", diagnostics: &diagnostics)
+
+        let resolver = SegmentResolver(schema: schema, segments: tree.segments)
+        diagnostics.merge(resolver.checkAll())
+        var segments: [CheckedSegment] = []
+        for s in tree.segments {
+            guard let n = s.name, let rule = resolver.checked[n.value], !segments.contains(where: { $0.name == n.value }) else { continue }
+            segments.append(CheckedSegment(name: n.value, description: s.description?.value, owner: s.owner?.value, rule: rule, span: s.span))
+        }
+
+        var campaigns: [CheckedCampaign] = []
+        var seen = Set<String>()
+        for c in tree.campaigns {
+            var checker = CampaignChecker(schema: schema, settings: settings, layouts: tree.layouts) { ref, out in resolver.resolve(ref, &out) }
+            let checked = checker.check(c)
+            diagnostics.merge(checker.diagnostics)
+            if let checked, seen.insert(checked.name).inserted { campaigns.append(checked) }
+        }
+
+        if consent == nil, schema.consent == nil, let first = tree.campaigns.first(where: { $0.kind?.value == "marketing" }),
+           let kind = first.kind {
+            diagnostics.emit(Diagnostic(.missingConsentRule, "The schema has no consent rule, but this campaign is marketing.", at: kind.span)
+                .help("Add `consent: customer.FIELD` under `customer:` in `schema.yaml`; every marketing audience is ANDed with it."))
+        }
+        for s in tree.segments {
+            guard let n = s.name, !resolver.referenced.contains(n.value), resolver.checked[n.value] != nil else { continue }
+            diagnostics.emit(Diagnostic(.unusedSegment, "The segment `\(n.value)` is used by no campaign and no other segment.", at: n.span)
+                .help("Delete the file, or use it as `segment.\(n.value)`."))
+        }
+        campaigns.sort { $0.name < $1.name }
+        segments.sort { $0.name < $1.name }
+        return (CheckedProject(settings: settings, schema: schema, consent: consent, segments: segments, campaigns: campaigns), diagnostics)
+    }
+
+    static func reportDuplicates(_ names: [Located<String>], what: String, diagnostics: inout DiagnosticBag) {
+        var first: [String: Span] = [:]
+        for n in names {
+            if let earlier = first[n.value] {
+                diagnostics.emit(Diagnostic(.duplicateDefinition, "Another file already defines the \(what) `\(n.value)`.", at: n.span)
+                    .label(earlier, "The \(what) `\(n.value)` is first defined here.")
+                    .help("Rename one of them; \(what) names are unique in a project."))
+            } else {
+                first[n.value] = n.span
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+extension DiagnosticKind {
+    public static let planKinds: [DiagnosticKind] = []
+    public static let sqlKinds: [DiagnosticKind] = []
+}

@@ -1,0 +1,56 @@
+/// H03xx: templates (Herald's typed Liquid subset) and contextual escaping.
+extension DiagnosticKind {
+    public static let templateSyntax = DiagnosticKind("H0301", "template-syntax", .error,
+        summary: "A template is not well-formed Liquid.",
+        explanation: """
+        Subjects, preheaders, HTML bodies, blocks and layouts are templates in a typed subset of
+        Shopify Liquid: outputs `{{ value | filter: argument }}` and the tags `if`/`elsif`/`else`,
+        `unless`, `case`/`when`, `for … in … limit: N offset: N` with `else`, `assign`, `raw` and
+        `comment`. The message says what is unclosed, unmatched or unsupported.
+
+        ```liquid
+        {% if customer.vip %}Hi VIP{% endfor %}     <!-- `endfor` does not close `if` -->
+        ```
+        """)
+
+    public static let unknownFilter = DiagnosticKind("H0302", "unknown-filter", .error,
+        summary: "A filter name is not one Herald templates support.",
+        explanation: """
+        Templates support the filters `default`, `upcase`, `downcase`, `capitalize`, `strip`,
+        `truncate`, `truncatewords`, `replace`, `append`, `prepend`, `date`, `round`, `plus`,
+        `minus`, `times`, `divided_by`, `money`, `size`, `first`, `last`, `join`, `url_encode` and
+        `escape`, with Shopify Liquid's behaviour. The fix-it offers the closest name.
+        """)
+
+    public static let filterArguments = DiagnosticKind("H0303", "filter-arguments", .error,
+        summary: "A filter is given the wrong number or type of arguments, or a value it cannot take.",
+        explanation: """
+        Each filter has a fixed signature: `truncate: 20` takes a whole number, `replace: "a", "b"`
+        two strings, `plus: 1` a number; `money` applies to numbers, `date` to times.
+
+        ```liquid
+        {{ customer.first_name | truncate: "20" }}   <!-- the length must be a number -->
+        ```
+        """)
+
+    public static let nullableOutput = DiagnosticKind("H0304", "nullable-output", .error,
+        summary: "A template prints a value that may be empty without a fallback.",
+        explanation: """
+        A nullable field printed as is would send "Hi ," to every customer without a first name.
+        Give a fallback with `default`, or print it only when it is present:
+
+        ```liquid
+        Hi {{ customer.first_name | default: "there" }},
+        {% if customer.first_name %}Hi {{ customer.first_name }},{% else %}Hello,{% endif %}
+        ```
+        """)
+
+    public static let loopSource = DiagnosticKind("H0305", "loop-source", .error,
+        summary: "A loop runs over something that is not a relation or a list.",
+        explanation: """
+        `{% for x in … %}` and a block's `for:` iterate over a relation declared in the schema
+        (`customer.recommendations`), a list field, or a range such as `(1..3)`.
+        """)
+
+    public static let templateKinds: [DiagnosticKind] = [templateSyntax, unknownFilter, filterArguments, nullableOutput, loopSource]
+}
