@@ -20,7 +20,7 @@ public final class SourceFile: Sendable {
         self.init(id: id, path: path, bytes: Array(text.utf8))
     }
 
-    static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
+    public static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
         var starts = [0]
         var i = 0
         let n = bytes.count

@@ -1,4 +1,3 @@
 extension DiagnosticKind {
-    public static let planKinds: [DiagnosticKind] = []
     public static let sqlKinds: [DiagnosticKind] = []
 }

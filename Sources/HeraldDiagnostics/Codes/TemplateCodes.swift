@@ -52,5 +52,32 @@ extension DiagnosticKind {
         (`customer.recommendations`), a list field, or a range such as `(1..3)`.
         """)
 
-    public static let templateKinds: [DiagnosticKind] = [templateSyntax, unknownFilter, filterArguments, nullableOutput, loopSource]
+    public static let unsafeOutputContext = DiagnosticKind("H0306", "unsafe-output-context", .error,
+        summary: "An output stands where no escaping can make it safe.",
+        explanation: """
+        Herald escapes every output by where it stands: HTML text and quoted attribute values are
+        HTML-escaped, and the start of a URL attribute must be `http:`, `https:`, `mailto:` or
+        `tel:`. Inside `<script>` or `<style>`, in a `style` or `on…` attribute, in an unquoted
+        attribute value or in a tag name, no escaping is safe, so the template is rejected.
+
+        ```html
+        <a href={{ rec.url }}>       <!-- unquoted: write href="{{ rec.url }}" -->
+        <p style="color: {{ customer.color }}">   <!-- CSS context -->
+        ```
+        """)
+
+    public static let inconsistentHTMLContext = DiagnosticKind("H0307", "inconsistent-html-context", .error,
+        summary: "The branches of a tag leave the HTML in different states.",
+        explanation: """
+        Escaping is decided at compile time from the HTML around each output, so every branch of
+        an `if`/`case` (and every loop iteration) must end in the state it began: a tag or a quote
+        opened inside a branch must be closed inside it.
+
+        ```liquid
+        {% if customer.vip %}<a href="https://acme.example/vip">{% endif %}   <!-- tag left open -->
+        ```
+        """)
+
+    public static let templateKinds: [DiagnosticKind] = [templateSyntax, unknownFilter, filterArguments, nullableOutput, loopSource,
+                                                         unsafeOutputContext, inconsistentHTMLContext]
 }

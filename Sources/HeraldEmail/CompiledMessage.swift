@@ -1,0 +1,54 @@
+import HeraldChecker
+import HeraldSchema
+
+/// The email phase's output for one campaign: render programs for every part, slot and variant,
+/// the headers send systems add, and what the audience row must provide.
+public struct CompiledMessage: Sendable {
+    public var campaign: String
+    public var kind: CampaignKind
+    public var from: String
+    public var replyTo: String?
+    public var subject: [RenderNode]
+    public var preheader: [RenderNode]?
+    public var html: [RenderNode]
+    /// The plain-text part: the campaign's own `text`, or derived from the HTML.
+    public var text: [RenderNode]?
+    public var slots: [CompiledSlot]
+    public var variants: [CompiledVariant]
+    public var amp: Bool
+    /// Customer fields the templates read (audience query columns).
+    public var fields: [String]
+    public var relations: [String]
+    public var postalAddress: String?
+
+    public func slot(named name: String, variant: String?) -> CompiledSlot? {
+        if let v = variant, let s = variants.first(where: { $0.name == v })?.slots.first(where: { $0.name == name }) { return s }
+        return slots.first { $0.name == name }
+    }
+}
+
+/// The content of a slot: alternatives chosen by the audience query's block column, or a loop.
+public struct CompiledSlot: Sendable, Hashable {
+    public var name: String
+    /// The audience column holding the chosen alternative's index (`herald_block_<slot>`), if any.
+    public var column: String?
+    public var alternatives: [[RenderNode]]
+    public var loop: RenderLoop?
+
+    /// The nodes for a recipient whose block column holds `choice`.
+    public func content(choice: Int?) -> [RenderNode]? {
+        if let loop { return [.loop(loop)] }
+        if column == nil { return alternatives.first }
+        guard let choice, choice >= 0, choice < alternatives.count else { return nil }
+        return alternatives[choice]
+    }
+}
+
+public struct CompiledVariant: Sendable, Hashable {
+    public var name: String
+    public var weight: Int
+    public var subject: [RenderNode]?
+    public var preheader: [RenderNode]?
+    public var from: String?
+    public var slots: [CompiledSlot]
+}

@@ -1,0 +1,160 @@
+/// Follows the HTML tokenizer through a template's literal text to learn, for each output, where
+/// it stands: in text, in a quoted attribute, at the start of a URL, or somewhere no value may go.
+///
+/// Outputs are opaque to the scanner (their escaping guarantees they cannot change the state), so
+/// the state after a template is known statically, and branches and loops can be checked to
+/// leave the document in the same state they found it.
+struct HTMLContextScanner: Equatable {
+    enum State: Equatable {
+        case data
+        case tagOpen
+        case endTagOpen
+        case tagName
+        case beforeAttributeName
+        case attributeName
+        case afterAttributeName
+        case beforeAttributeValue
+        case attributeValue(quote: UInt8?)
+        case markupDeclaration
+        case comment(dashes: Int)
+        case bogusComment
+        /// Inside `<style>` or `<script>` until the matching end tag.
+        case rawText(end: String, matched: Int)
+    }
+
+    /// Where an output stands.
+    enum Context: Equatable {
+        case text
+        /// A quoted attribute value; `valueSoFar` is the literal text before the output.
+        case attribute(name: String, tag: String, valueSoFar: String)
+        case unsafe(reason: String)
+    }
+
+    private(set) var state: State = .data
+    private var tag = ""
+    private var isEndTag = false
+    private var attribute = ""
+    private var valueSoFar = ""
+
+    static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "background", "cite", "poster", "longdesc", "usemap", "xlink:href", "srcset"]
+
+    mutating func feed(_ text: String) {
+        for b in text.utf8 { step(b) }
+    }
+
+    /// The context of an output at the current position; outputs inside attribute values count
+    /// as non-empty value text afterwards.
+    mutating func output() -> Context {
+        switch state {
+        case .data, .comment: return .text
+        case .attributeValue(let quote):
+            defer { valueSoFar += "\u{FFFC}" }
+            if quote == nil { return .unsafe(reason: "in an unquoted attribute value; put the value in quotes") }
+            if attribute.hasPrefix("on") { return .unsafe(reason: "in the event handler attribute `\(attribute)`") }
+            if attribute == "style" { return .unsafe(reason: "in a `style` attribute, where CSS rules apply") }
+            return .attribute(name: attribute, tag: tag, valueSoFar: valueSoFar)
+        case .rawText(let end, _):
+            return .unsafe(reason: "inside `<\(end)>`, where HTML escaping does not apply")
+        case .tagOpen, .endTagOpen, .tagName:
+            return .unsafe(reason: "in a tag name")
+        case .beforeAttributeName, .attributeName, .afterAttributeName, .beforeAttributeValue:
+            return .unsafe(reason: "where an attribute name or `=` is expected; outputs may only stand in quoted attribute values")
+        case .markupDeclaration, .bogusComment:
+            return .unsafe(reason: "inside a `<!` declaration")
+        }
+    }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
+    private static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    private mutating func endOfTag() {
+        let t = tag.lowercased()
+        if !isEndTag && (t == "style" || t == "script") {
+            state = .rawText(end: t, matched: 0)
+        } else {
+            state = .data
+        }
+    }
+
+    private mutating func step(_ b: UInt8) {
+        let c = Character(Unicode.Scalar(b))
+        switch state {
+        case .data:
+            if b == UInt8(ascii: "<") { state = .tagOpen }
+        case .tagOpen:
+            if HTMLContextScanner.isAlpha(b) { tag = String(c); isEndTag = false; state = .tagName }
+            else if b == UInt8(ascii: "/") { state = .endTagOpen }
+            else if b == UInt8(ascii: "!") { state = .markupDeclaration; valueSoFar = "" }
+            else if b == UInt8(ascii: "?") { state = .bogusComment }
+            else { state = .data; step(b) }
+        case .endTagOpen:
+            if HTMLContextScanner.isAlpha(b) { tag = String(c); isEndTag = true; state = .tagName }
+            else if b == UInt8(ascii: ">") { state = .data }
+            else { state = .bogusComment }
+        case .tagName:
+            if HTMLContextScanner.isSpace(b) { state = .beforeAttributeName }
+            else if b == UInt8(ascii: "/") { state = .beforeAttributeName }
+            else if b == UInt8(ascii: ">") { endOfTag() }
+            else { tag.append(c) }
+        case .beforeAttributeName:
+            if HTMLContextScanner.isSpace(b) || b == UInt8(ascii: "/") { break }
+            if b == UInt8(ascii: ">") { endOfTag() } else { attribute = String(c).lowercased(); state = .attributeName }
+        case .attributeName:
+            if HTMLContextScanner.isSpace(b) { state = .afterAttributeName }
+            else if b == UInt8(ascii: "=") { state = .beforeAttributeValue }
+            else if b == UInt8(ascii: ">") { endOfTag() }
+            else if b == UInt8(ascii: "/") { state = .beforeAttributeName }
+            else { attribute.append(Character(String(c).lowercased())) }
+        case .afterAttributeName:
+            if HTMLContextScanner.isSpace(b) { break }
+            if b == UInt8(ascii: "=") { state = .beforeAttributeValue }
+            else if b == UInt8(ascii: ">") { endOfTag() }
+            else if b == UInt8(ascii: "/") { state = .beforeAttributeName }
+            else { attribute = String(c).lowercased(); state = .attributeName }
+        case .beforeAttributeValue:
+            if HTMLContextScanner.isSpace(b) { break }
+            valueSoFar = ""
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { state = .attributeValue(quote: b) }
+            else if b == UInt8(ascii: ">") { endOfTag() }
+            else { valueSoFar.append(c); state = .attributeValue(quote: nil) }
+        case .attributeValue(let quote):
+            if let quote {
+                if b == quote { state = .beforeAttributeName } else { valueSoFar.append(c) }
+            } else if HTMLContextScanner.isSpace(b) {
+                state = .beforeAttributeName
+            } else if b == UInt8(ascii: ">") {
+                endOfTag()
+            } else {
+                valueSoFar.append(c)
+            }
+        case .markupDeclaration:
+            valueSoFar.append(c)
+            if valueSoFar == "--" { state = .comment(dashes: 0) }
+            else if !"--".hasPrefix(valueSoFar) { state = b == UInt8(ascii: ">") ? .data : .bogusComment }
+        case .comment(let dashes):
+            if b == UInt8(ascii: "-") { state = .comment(dashes: dashes + 1) }
+            else if b == UInt8(ascii: ">") && dashes >= 2 { state = .data }
+            else { state = .comment(dashes: 0) }
+        case .bogusComment:
+            if b == UInt8(ascii: ">") { state = .data }
+        case .rawText(let end, let matched):
+            // Looking for `</end` followed by a space, `/` or `>`.
+            let target = Array("</\(end)".utf8)
+            if matched == target.count {
+                if HTMLContextScanner.isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") {
+                    tag = end
+                    isEndTag = true
+                    state = b == UInt8(ascii: ">") ? .data : .beforeAttributeName
+                } else {
+                    state = .rawText(end: end, matched: 0)
+                }
+            } else if (b | (matched >= 2 ? 0x20 : 0)) == target[matched] {
+                state = .rawText(end: end, matched: matched + 1)
+            } else {
+                state = .rawText(end: end, matched: b == UInt8(ascii: "<") ? 1 : 0)
+            }
+        }
+    }
+
+    static func == (a: HTMLContextScanner, b: HTMLContextScanner) -> Bool { a.state == b.state }
+}

@@ -1,0 +1,159 @@
+import HeraldSchema
+
+/// The filters of Herald's Liquid subset, behaving as Shopify Liquid's standard filters do.
+public enum LiquidFilters {
+    public static func apply(_ name: String, _ input: RuntimeValue, _ args: [RuntimeValue]) -> RuntimeValue {
+        let s = input.text
+        switch name {
+        case "default":
+            let fallback = args.first ?? .null
+            if case .null = input { return fallback }
+            if case .bool(false) = input { return fallback }
+            return input.isEmptyValue ? fallback : input
+        case "upcase": return .string(s.uppercased())
+        case "downcase": return .string(s.lowercased())
+        case "capitalize":
+            guard let f = s.first else { return .string("") }
+            return .string(f.uppercased() + s.dropFirst().lowercased())
+        case "strip": return .string(s.trimmingCharacters(in: .whitespacesAndNewlines))
+        case "append": return .string(s + (args.first?.text ?? ""))
+        case "prepend": return .string((args.first?.text ?? "") + s)
+        case "replace": return .string(s.replacingOccurrences(of: args[0].text, with: args.count > 1 ? args[1].text : ""))
+        case "truncate":
+            let n = Int(args.first?.number ?? 50)
+            let ellipsis = args.count > 1 ? args[1].text : "..."
+            let chars = Array(s)
+            if chars.count <= n { return .string(s) }
+            let keep = max(0, n - ellipsis.count)
+            return .string(String(chars.prefix(keep)) + ellipsis)
+        case "truncatewords":
+            let n = max(1, Int(args.first?.number ?? 15))
+            let ellipsis = args.count > 1 ? args[1].text : "..."
+            let words = s.split(whereSeparator: { $0.isWhitespace })
+            if words.count <= n { return .string(s) }
+            return .string(words.prefix(n).joined(separator: " ") + ellipsis)
+        case "size":
+            switch input {
+            case .array(let a): return .int(Int64(a.count))
+            case .string(let str): return .int(Int64(str.count))
+            case .null: return .int(0)
+            default: return .int(Int64(s.count))
+            }
+        case "first", "last":
+            guard case .array(let a) = input else { return .null }
+            return (name == "first" ? a.first : a.last) ?? .null
+        case "join":
+            guard case .array(let a) = input else { return input }
+            return .string(a.map(\.text).joined(separator: args.first?.text ?? " "))
+        case "url_encode": return .string(urlEncode(s))
+        case "escape": return .string(HTMLEscaping.escape(s))
+        case "plus", "minus", "times", "divided_by": return arithmetic(name, input, args.first ?? .null)
+        case "round":
+            guard let x = input.number else { return input }
+            let places = Int(args.first?.number ?? 0)
+            if places <= 0 { return .int(Int64(roundHalfAway(x))) }
+            let f = pow10(places)
+            return .double(roundHalfAway(x * f) / f)
+        case "money":
+            guard let x = input.number else { return .string(s) }
+            return .string((args.first?.text ?? "") + money(x))
+        case "date":
+            return .string(LiquidDate.format(input, args.first?.text ?? ""))
+        default:
+            return input
+        }
+    }
+
+    static func pow10(_ n: Int) -> Double {
+        var r = 1.0
+        for _ in 0..<n { r *= 10 }
+        return r
+    }
+
+    /// Ruby's Float#round: halves round away from zero.
+    static func roundHalfAway(_ x: Double) -> Double { x < 0 ? -(-x + 0.5).rounded(.down) : (x + 0.5).rounded(.down) }
+
+    static func arithmetic(_ op: String, _ a: RuntimeValue, _ b: RuntimeValue) -> RuntimeValue {
+        let ai: Int64? = { if case .int(let i) = a { return i }; if case .string(let s) = a { return Int64(s) }; return nil }()
+        let bi: Int64? = { if case .int(let i) = b { return i }; if case .string(let s) = b { return Int64(s) }; return nil }()
+        if let x = ai, let y = bi {
+            switch op {
+            case "plus": return .int(x &+ y)
+            case "minus": return .int(x &- y)
+            case "times": return .int(x &* y)
+            default:
+                guard y != 0 else { return .null }
+                // Ruby's Integer#/ rounds toward negative infinity.
+                let q = x / y
+                return .int((x % y != 0 && (x < 0) != (y < 0)) ? q - 1 : q)
+            }
+        }
+        guard let x = a.number, let y = b.number else { return .null }
+        switch op {
+        case "plus": return .double(x + y)
+        case "minus": return .double(x - y)
+        case "times": return .double(x * y)
+        default: return y == 0 ? .null : .double(x / y)
+        }
+    }
+
+    /// `1234.5` → `1,234.50`.
+    static func money(_ x: Double) -> String {
+        let cents = Int64(roundHalfAway(abs(x) * 100))
+        let units = String(cents / 100)
+        var grouped = ""
+        for (i, c) in units.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { grouped.append(",") }
+            grouped.append(c)
+        }
+        let frac = cents % 100
+        return (x < 0 && cents > 0 ? "-" : "") + String(grouped.reversed()) + "." + (frac < 10 ? "0" : "") + String(frac)
+    }
+
+    /// Ruby's `CGI.escape`: letters, digits and `*-._~` kept, space as `+`, the rest `%XX`.
+    public static func urlEncode(_ s: String) -> String {
+        var out = ""
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            case UInt8(ascii: " "):
+                out += "+"
+            default:
+                let hex = Array("0123456789ABCDEF")
+                out += "%" + String(hex[Int(b >> 4)]) + String(hex[Int(b & 0xF)])
+            }
+        }
+        return out
+    }
+}
+
+/// HTML escaping of the five significant characters, as Liquid's `escape` filter does.
+public enum HTMLEscaping {
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// The value of a URL attribute start: kept when its scheme is allowed, replaced otherwise.
+    public static func safeURL(_ s: String) -> String {
+        let trimmed = s.drop { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } == true }
+        let lower = trimmed.lowercased()
+        for scheme in ["https:", "http:", "mailto:", "tel:"] where lower.hasPrefix(scheme) { return String(trimmed) }
+        return "about:invalid#herald"
+    }
+}
+
+import Foundation

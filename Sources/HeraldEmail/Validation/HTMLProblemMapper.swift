@@ -1,0 +1,80 @@
+import HeraldDiagnostics
+import HeraldSource
+
+/// Turns libxml2's problems in a rendered document into diagnostics at their place in the source
+/// templates, using the renderer's trace of where each literal text landed.
+struct HTMLProblemMapper {
+    let rendered: [UInt8]
+    let trace: [(offset: Int, span: Span)]
+    let fallback: Span
+    private let lineStarts: [Int]
+
+    init(rendered: String, trace: [(offset: Int, span: Span)], fallback: Span) {
+        self.rendered = Array(rendered.utf8)
+        self.trace = trace
+        self.fallback = fallback
+        self.lineStarts = SourceFile.computeLineStarts(self.rendered)
+    }
+
+    /// The rendered byte offset of a 1-based line and column (columns count characters).
+    func offset(line: Int, column: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return rendered.count }
+        var i = lineStarts[line - 1]
+        var col = 1
+        while i < rendered.count && col < column && rendered[i] != 0x0A {
+            i += 1
+            while i < rendered.count && rendered[i] & 0xC0 == 0x80 { i += 1 }
+            col += 1
+        }
+        return i
+    }
+
+    /// The source span of a rendered offset: inside the literal text that produced it.
+    func span(atRendered offset: Int) -> Span {
+        var lo = 0, hi = trace.count - 1, best = -1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if trace[mid].offset <= offset { best = mid; lo = mid + 1 } else { hi = mid - 1 }
+        }
+        guard best >= 0 else { return fallback }
+        let entry = trace[best]
+        let delta = min(offset - entry.offset, entry.span.length)
+        let start = Int(entry.span.start) + max(0, delta)
+        return Span(file: entry.span.file, start: start, end: min(Int(entry.span.end), start + 1))
+    }
+
+    func span(line: Int, column: Int) -> Span { span(atRendered: offset(line: line, column: column)) }
+
+    /// Elements libxml2's HTML 4 parser does not know but HTML email uses legitimately.
+    static let modernElements: Set<String> = [
+        "article", "aside", "bdi", "data", "datalist", "details", "dialog", "figcaption", "figure", "footer", "header", "main",
+        "mark", "meter", "nav", "output", "picture", "progress", "rp", "rt", "ruby", "section", "source", "summary", "template",
+        "time", "wbr", "audio", "video", "track", "canvas", "svg", "path", "g", "circle", "rect", "line", "polygon", "polyline",
+        "ellipse", "defs", "use", "slot",
+    ]
+
+    /// A readable sentence for libxml2's message, or nil for problems that are not problems in email HTML.
+    static func sentence(for p: HTMLProblem) -> String? {
+        let m = p.message
+        if p.code == 801, let name = m.split(separator: " ").dropFirst().first.map(String.init) {
+            if modernElements.contains(name.lowercased()) || name.lowercased().hasPrefix("amp-") { return nil }
+            return "`<\(name)>` is not an HTML element."
+        }
+        if m.hasPrefix("Unexpected end tag : ") {
+            return "The end tag `</\(m.dropFirst("Unexpected end tag : ".count))>` closes no open element."
+        }
+        if m.hasPrefix("Opening and ending tag mismatch: ") {
+            let parts = m.dropFirst("Opening and ending tag mismatch: ".count).components(separatedBy: " and ")
+            if parts.count == 2 { return "The end tag `</\(parts[1])>` does not match the open `<\(parts[0])>`." }
+        }
+        if m.contains("htmlParseEntityRef: expecting ';'") {
+            return "An `&` starts a character reference that never ends with `;`; write `&amp;` for a literal ampersand."
+        }
+        if m.contains("htmlParseEntityRef: no name") { return nil }
+        if m.hasPrefix("Element ") && m.contains("embeds close tag") { return nil }
+        let trimmed = m.hasSuffix(".") ? String(m.dropLast()) : m
+        return trimmed.prefix(1).uppercased() + trimmed.dropFirst() + "."
+    }
+}
+
+import Foundation

@@ -1,0 +1,59 @@
+import HeraldChecker
+import HeraldDiagnostics
+import HeraldSchema
+import HeraldSource
+
+/// Renders every combination a recipient can receive with sample values and validates each
+/// rendered HTML document, reporting problems at their source.
+enum MessageValidator {
+    /// Above this many combinations, alternatives are varied one slot at a time instead of all together.
+    static let combinationBudget = 64
+
+    static func validate(_ m: CompiledMessage, schema: Schema, fallback: Span) -> DiagnosticBag {
+        var diagnostics = DiagnosticBag()
+        var seen = Set<Diagnostic>()
+        for combination in combinations(m) {
+            let input = SampleProfile.input(schema: schema, campaign: m.campaign, variant: combination.variant, postalAddress: m.postalAddress)
+            var renderer = Renderer(input: input) { name in
+                m.slot(named: name, variant: combination.variant)?.content(choice: combination.choices[name] ?? 0)
+            }
+            renderer.run(m.html)
+            let mapper = HTMLProblemMapper(rendered: renderer.output, trace: renderer.trace, fallback: fallback)
+            let result = HTMLParser.parse(renderer.output)
+            for p in result.problems where !p.isWarning {
+                guard let sentence = HTMLProblemMapper.sentence(for: p) else { continue }
+                let d = Diagnostic(.htmlSyntax, sentence, at: mapper.span(line: p.line, column: p.column))
+                if seen.insert(d).inserted { diagnostics.emit(d) }
+            }
+        }
+        return diagnostics
+    }
+
+    struct Combination {
+        var variant: String?
+        var choices: [String: Int]
+    }
+
+    /// Every arm × alternative combination, or (past the budget) each alternative once.
+    static func combinations(_ m: CompiledMessage) -> [Combination] {
+        let arms: [String?] = m.variants.isEmpty ? [nil] : m.variants.map(\.name)
+        var out: [Combination] = []
+        for arm in arms {
+            let slots = m.slots.map { m.slot(named: $0.name, variant: arm) ?? $0 }.filter { $0.column != nil }
+            let total = slots.reduce(1) { $0 * max(1, $1.alternatives.count) }
+            if total <= combinationBudget {
+                var combos: [[String: Int]] = [[:]]
+                for s in slots {
+                    combos = combos.flatMap { c in (0..<max(1, s.alternatives.count)).map { i in c.merging([s.name: i]) { $1 } } }
+                }
+                out += combos.map { Combination(variant: arm, choices: $0) }
+            } else {
+                out.append(Combination(variant: arm, choices: [:]))
+                for s in slots {
+                    for i in 1..<max(1, s.alternatives.count) { out.append(Combination(variant: arm, choices: [s.name: i])) }
+                }
+            }
+        }
+        return out
+    }
+}

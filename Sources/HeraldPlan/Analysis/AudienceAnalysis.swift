@@ -1,0 +1,98 @@
+import HeraldChecker
+import HeraldDiagnostics
+import HeraldSchema
+
+/// Static analysis of audiences on the plan: rules that can never match, rules that always match,
+/// and campaigns whose audience is contained in another's with the same trigger.
+public enum AudienceAnalysis {
+    static let merging = RangeMerging()
+
+    /// True when the conjunction of `atoms` is unsatisfiable by range reasoning.
+    static func contradicts(_ atoms: [PlanExpr], _ context: RuleContext) -> Bool {
+        if atoms.contains(where: { $0.boolConstant == false }) { return true }
+        return merging.rewrite(.and(atoms), context) == .false
+    }
+
+    /// The first pair of atoms that cannot hold together, if any.
+    static func conflictingPair(_ atoms: [PlanExpr], _ context: RuleContext) -> (PlanExpr, PlanExpr)? {
+        for i in atoms.indices {
+            for j in atoms.indices where j > i {
+                if contradicts([atoms[i], atoms[j]], context) { return (atoms[i], atoms[j]) }
+            }
+        }
+        return nil
+    }
+
+    static func analyze(_ c: CheckedCampaign, optimized: PlanExpr, features: FeatureTable) -> DiagnosticBag {
+        var out = DiagnosticBag()
+        guard let audience = c.audience else { return out }
+        let printer = PlanPrinter(features: features)
+        let context = RuleContext(features: features)
+        let lowered = Lowering(features: features).lower(audience)
+        let simplified = Optimizer().optimize(lowered, context: context)
+        if simplified == .false || optimized == .false {
+            var d = Diagnostic(.audienceNeverMatches, "The audience of `\(c.name)` can never match anyone.", at: audience.span)
+            if let dnf = NormalForm.dnf(lowered), let first = dnf.first, let (a, b) = conflictingPair(first, context) {
+                d = d.note("`\(printer.print(a))` and `\(printer.print(b))` cannot both hold.")
+            }
+            out.emit(d.help("Check the bounds of the conditions; one of them is probably reversed or a typo."))
+        } else if simplified == .true {
+            out.emit(Diagnostic(.audienceAlwaysMatches, "The audience of `\(c.name)` matches every customer.", at: audience.span)
+                .help("Remove `audience:` if that is intended, so that readers see it at once."))
+        }
+        return out
+    }
+
+    /// Warns when a campaign's audience is a subset of another campaign's with the same trigger.
+    static func subsets(_ campaigns: [CheckedCampaign], plans: [CampaignPlan], features: FeatureTable) -> DiagnosticBag {
+        var out = DiagnosticBag()
+        let context = RuleContext(features: features)
+        let forms = plans.map { NormalForm.dnf($0.audience, budget: 64) }
+        for (i, a) in campaigns.enumerated() {
+            guard let aForm = forms[i], !aForm.isEmpty, plans[i].audience != .true else { continue }
+            for (j, b) in campaigns.enumerated() where j != i {
+                guard triggerKey(a) == triggerKey(b), a.kind == b.kind, let bForm = forms[j], plans[j].audience != plans[i].audience || i > j else { continue }
+                if plans[j].audience == .true { continue }
+                if implies(aForm, bForm, context) && !(implies(bForm, aForm, context) && i < j) {
+                    out.emit(Diagnostic(.redundantCampaign, "Everyone in the audience of `\(a.name)` is also in the audience of `\(b.name)`, which has the same trigger.",
+                                        at: a.audience?.span ?? a.span)
+                        .label(b.audience?.span ?? b.span, "The audience of `\(b.name)` is here.")
+                        .help("The smaller campaign may be redundant; frequency caps decide which one a customer gets."))
+                    break
+                }
+            }
+        }
+        return out
+    }
+
+    static func triggerKey(_ c: CheckedCampaign) -> String {
+        guard let t = c.trigger else { return "none" }
+        switch t.kind {
+        case .event(let e): return "event:\(e.event.name):\(e.filter.map(ExprPrinter.print) ?? ""):\(e.delay.seconds)"
+        case .once(let at): return "once:\(at)"
+        case .recurring(let r): return "every:\(r.period):\(r.weekday ?? -1):\(r.at)"
+        }
+    }
+
+    /// Whether every conjunction of `a` implies some conjunction of `b`.
+    static func implies(_ a: [[PlanExpr]], _ b: [[PlanExpr]], _ context: RuleContext) -> Bool {
+        a.allSatisfy { ca in
+            contradicts(ca, context) || b.contains { cb in cb.allSatisfy { atom in atomImplied(atom, by: ca, context) } }
+        }
+    }
+
+    static func atomImplied(_ atom: PlanExpr, by atoms: [PlanExpr], _ context: RuleContext) -> Bool {
+        if atoms.contains(atom) { return true }
+        guard let negation = negate(atom) else { return false }
+        return contradicts(atoms + [negation], context)
+    }
+
+    static func negate(_ atom: PlanExpr) -> PlanExpr? {
+        switch atom {
+        case .compare(let op, let a, let b): return .compare(op.negated, a, b)
+        case .inList(let x, let v, let n): return .inList(x, v, negated: !n)
+        case .isNull(let x, let n): return .isNull(x, negated: !n)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import HeraldChecker
+import HeraldSchema
+import HeraldSyntax
+
+/// The plan of one campaign: its optimized audience predicate, the block choices and experiment
+/// arm the audience query computes, the columns it returns, and the scans that feed it.
+public struct CampaignPlan: Sendable {
+    public var name: String
+    public var kind: CampaignKind
+    /// Consent and audience as written (segments inlined), before optimization.
+    public var unoptimized: PlanExpr
+    public var audience: PlanExpr
+    public var blocks: [BlockPlan]
+    public var experiment: ExperimentPlan?
+    /// Customer fields the message reads, besides the key and the address.
+    public var fields: [Field]
+    /// Relations whose rows the message loops over, with the most rows any loop shows.
+    public var relations: [(relation: RelationModel, limit: Int?)]
+    /// Scans over events computing every feature the audience and the blocks read.
+    public var scans: [ScanGroup]
+    /// Whether suppression-list and consent exclusions apply (marketing campaigns).
+    public var isMarketing: Bool
+}
+
+/// Which alternative of a slot a recipient gets: the first whose condition holds.
+public struct BlockPlan: Sendable {
+    public var slot: String
+    /// Conditions in order; nil is `otherwise`.
+    public var conditions: [PlanExpr?]
+}
+
+/// The arms of an experiment as bucket ranges over 10,000 buckets.
+public struct ExperimentPlan: Sendable, Hashable {
+    public var id: String
+    public var holdoutBuckets: Int
+    /// Variant names and the first bucket after each (bounds[0] is the holdout's end).
+    public var variants: [String]
+    public var bounds: [Int]
+}

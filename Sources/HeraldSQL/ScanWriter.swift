@@ -1,0 +1,100 @@
+import HeraldChecker
+import HeraldPlan
+import HeraldSchema
+
+/// Writes one `ScanGroup` as a grouped CTE: one pass over the events it needs, every feature a
+/// conditional aggregate, the WHERE clause pruning by event type and by the widest window.
+struct ScanWriter {
+    let dialect: any SQLDialect
+    let features: FeatureTable
+    let layout: EventModel.Layout
+    let allTypes: [EventType]
+
+    func q(_ s: String) -> String { dialect.quote(s) }
+
+    /// Columns a scan row exposes, whatever the layout.
+    private struct Row {
+        var customer: String
+        var time: String
+        var name: String?
+        var property: (Field) -> String
+    }
+
+    func cte(_ g: ScanGroup, alias: String) -> String {
+        var lines: [String] = []
+        let (from, row) = source(g)
+        let writer = SQLExpressionWriter(dialect: dialect, features: features, customerColumn: { _ in "NULL" },
+                                         eventProperty: row.property)
+        lines.append("SELECT \(row.customer) AS \(q("k"))")
+        for id in g.features {
+            lines.append("  , \(aggregate(features[id], group: g, row: row, writer: writer)) AS \(q(id.description))")
+        }
+        lines.append("FROM \(from)")
+        var filters: [String] = []
+        if let events = g.events, let nameColumn = row.name {
+            let names = events.map { dialect.string($0.sourceName) }
+            filters.append(names.count == 1 ? "\(nameColumn) = \(names[0])" : "\(nameColumn) IN (\(names.joined(separator: ", ")))")
+        }
+        if let w = g.window { filters.append("\(row.time) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))") }
+        filters.append("\(row.time) <= \(dialect.asOf)")
+        lines.append("WHERE " + filters.joined(separator: "\n  AND "))
+        lines.append("GROUP BY \(row.customer)")
+        return "\(q(alias)) AS (\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n)"
+    }
+
+    private func source(_ g: ScanGroup) -> (String, Row) {
+        switch layout {
+        case .singleTable(let table, let customer, let name, let time, let properties):
+            let props = "e.\(q(properties))"
+            return ("\(q(table)) AS e", Row(customer: "e.\(q(customer))", time: "e.\(q(time))", name: "e.\(q(name))",
+                                            property: { f in dialect.jsonProperty(props, key: f.column, type: f.type) }))
+        case .perEventTable(let customer, let time):
+            switch g.source {
+            case .eventTable(let t):
+                return ("\(q(t.table)) AS e", Row(customer: "e.\(q(customer))", time: "e.\(q(time))", name: nil,
+                                                  property: { f in "e.\(q(f.column))" }))
+            default:
+                // `any` reads every event table; only customer and time are common to all of them.
+                let union = allTypes.map { t in
+                    "SELECT \(q(customer)) AS \(q(customer)), \(q(time)) AS \(q(time)) FROM \(q(t.table))"
+                }.joined(separator: "\n    UNION ALL ")
+                return ("(\n    \(union)\n  ) AS e", Row(customer: "e.\(q(customer))", time: "e.\(q(time))", name: nil,
+                                                          property: { _ in "NULL" }))
+            }
+        default:
+            return ("", Row(customer: "", time: "", name: nil, property: { _ in "NULL" }))
+        }
+    }
+
+    /// The condition under which an event row counts for a feature, beyond the scan's WHERE.
+    private func rowCondition(_ f: Feature, group g: ScanGroup, row: Row, writer: SQLExpressionWriter) -> String {
+        var parts: [String] = []
+        if let e = f.event, let nameColumn = row.name, g.events == nil || (g.events?.count ?? 0) > 1 {
+            parts.append("\(nameColumn) = \(dialect.string(e.sourceName))")
+        }
+        if let w = f.window, w != g.window {
+            parts.append("\(row.time) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))")
+        }
+        if let filter = f.filter { parts.append(writer.condition(filter)) }
+        return parts.isEmpty ? "1 = 1" : parts.joined(separator: " AND ")
+    }
+
+    private func aggregate(_ f: Feature, group g: ScanGroup, row: Row, writer: SQLExpressionWriter) -> String {
+        let cond = rowCondition(f, group: g, row: row, writer: writer)
+        let prop = f.property.map(row.property)
+        switch f.function {
+        case .count, .exists:
+            return "COUNT(CASE WHEN \(cond) THEN 1 END)"
+        case .sum: return "SUM(CASE WHEN \(cond) THEN \(prop!) END)"
+        case .avg: return "AVG(\(dialect.cast("CASE WHEN \(cond) THEN \(prop!) END", to: .decimal)))"
+        case .min: return "MIN(CASE WHEN \(cond) THEN \(prop!) END)"
+        case .max: return "MAX(CASE WHEN \(cond) THEN \(prop!) END)"
+        case .first, .last:
+            guard let prop, let p = f.property else {
+                return "\(f.function == .first ? "MIN" : "MAX")(CASE WHEN \(cond) THEN \(row.time) END)"
+            }
+            return dialect.valueAtExtremeTime(prop, time: row.time, condition: "\(cond) AND \(prop) IS NOT NULL",
+                                              latest: f.function == .last, type: p.type)
+        }
+    }
+}
