@@ -10,6 +10,8 @@ public struct CheckedProject: Sendable {
     public var consent: TypedExpr?
     public var segments: [CheckedSegment]
     public var campaigns: [CheckedCampaign]
+    /// Segments the checked campaigns and segments reference, directly or not.
+    public var usedSegments: Set<String> = []
 
     public func campaign(named name: String) -> CheckedCampaign? { campaigns.first { $0.name == name } }
 }

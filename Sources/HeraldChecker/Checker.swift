@@ -7,7 +7,9 @@ import HeraldSyntax
 ///
 /// Segments are checked first (in dependency order), then every campaign independently.
 public enum Checker {
-    public static func check(_ tree: ProjectSyntaxTree) -> (CheckedProject?, DiagnosticBag) {
+    /// Checks the whole project; with `focusSegment`, only that segment and what it references
+    /// (editors and `herald check FILE`), and no project-wide warnings such as unused segments.
+    public static func check(_ tree: ProjectSyntaxTree, focusSegment: String? = nil, wholeProject: Bool = true) -> (CheckedProject?, DiagnosticBag) {
         var diagnostics = DiagnosticBag()
         let settings = SettingsChecker.check(tree.project, limits: tree.limits, diagnostics: &diagnostics)
         guard let schemaSyntax = tree.schema else { return (nil, diagnostics) }
@@ -25,7 +27,11 @@ public enum Checker {
         reportDuplicates(tree.campaigns.compactMap(\.name), what: "campaign", diagnostics: &diagnostics)
 
         let resolver = SegmentResolver(schema: schema, segments: tree.segments)
-        diagnostics.merge(resolver.checkAll())
+        if wholeProject {
+            diagnostics.merge(resolver.checkAll())
+        } else if let name = focusSegment {
+            diagnostics.merge(resolver.checkOnly(name))
+        }
         var segments: [CheckedSegment] = []
         for s in tree.segments {
             guard let n = s.name, let rule = resolver.checked[n.value], !segments.contains(where: { $0.name == n.value }) else { continue }
@@ -38,6 +44,7 @@ public enum Checker {
             var checker = CampaignChecker(schema: schema, settings: settings, layouts: tree.layouts) { ref, out in resolver.resolve(ref, &out) }
             let checked = checker.check(c)
             diagnostics.merge(checker.diagnostics)
+            if !wholeProject { diagnostics.merge(resolver.takeDiagnostics()) }
             if let checked, seen.insert(checked.name).inserted { campaigns.append(checked) }
         }
 
@@ -46,14 +53,18 @@ public enum Checker {
             diagnostics.emit(Diagnostic(.missingConsentRule, "The schema has no consent rule, but this campaign is marketing.", at: kind.span)
                 .help("Add `consent: customer.FIELD` under `customer:` in `schema.yaml`; every marketing audience is ANDed with it."))
         }
-        for s in tree.segments {
+        for s in tree.segments where wholeProject {
             guard let n = s.name, !resolver.referenced.contains(n.value), resolver.checked[n.value] != nil else { continue }
             diagnostics.emit(Diagnostic(.unusedSegment, "The segment `\(n.value)` is used by no campaign and no other segment.", at: n.span)
                 .help("Delete the file, or use it as `segment.\(n.value)`."))
         }
         campaigns.sort { $0.name < $1.name }
+        let used = wholeProject ? resolver.referenced : resolver.reached
+        if !wholeProject { segments.removeAll { !used.contains($0.name) } }
         segments.sort { $0.name < $1.name }
-        return (CheckedProject(settings: settings, schema: schema, consent: consent, segments: segments, campaigns: campaigns), diagnostics)
+        var project = CheckedProject(settings: settings, schema: schema, consent: consent, segments: segments, campaigns: campaigns)
+        project.usedSegments = used
+        return (project, diagnostics)
     }
 
     static func reportDuplicates(_ names: [Located<String>], what: String, diagnostics: inout DiagnosticBag) {

@@ -28,6 +28,22 @@ final class SegmentResolver {
         return diagnostics
     }
 
+    /// Checks one segment (and, through references, what it uses).
+    func checkOnly(_ name: String) -> DiagnosticBag {
+        referenced.insert(name)
+        _ = rule(of: name)
+        return takeDiagnostics()
+    }
+
+    /// The diagnostics gathered so far, leaving none behind.
+    func takeDiagnostics() -> DiagnosticBag {
+        defer { diagnostics = DiagnosticBag() }
+        return diagnostics
+    }
+
+    /// Every segment checked so far: in focus mode, exactly those reached through references.
+    var reached: Set<String> { Set(checked.keys).union(failed) }
+
     /// The lookup campaigns and segments use for `segment.NAME`.
     func resolve(_ name: Located<String>, _ out: inout DiagnosticBag) -> TypedExpr? {
         referenced.insert(name.value)

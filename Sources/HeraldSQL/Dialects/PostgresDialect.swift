@@ -1,3 +1,4 @@
+import Foundation
 import HeraldSchema
 
 /// PostgreSQL 12 and later. Timestamps are `timestamptz`, decimals `numeric`, event properties
@@ -41,8 +42,19 @@ public struct PostgresDialect: SQLDialect {
         case .bool: return "boolean"
         case .timestamp: return "timestamptz"
         case .date: return "date"
+        case .list(let e): return sqlType(e) + "[]"
         default: return "text"
         }
+    }
+
+    public func listLiteral(jsonArrayText: String, element: ValueType) -> String {
+        // The sample data writes lists as flat JSON arrays of strings or numbers.
+        let inner = jsonArrayText.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let items = inner.isEmpty ? [] : inner.split(separator: ",").map { item -> String in
+            let t = item.trimmingCharacters(in: .whitespaces)
+            return t.hasPrefix("\"") ? string(String(t.dropFirst().dropLast())) : t
+        }
+        return "CAST(ARRAY[\(items.joined(separator: ", "))] AS \(sqlType(.list(element))))"
     }
 
     public func cast(_ expression: String, to type: ValueType) -> String { "CAST(\(expression) AS \(sqlType(type)))" }

@@ -1,0 +1,188 @@
+import HeraldChecker
+import HeraldEmail
+import HeraldPlan
+import HeraldSQL
+import HeraldSchema
+import HeraldSupport
+
+/// The bundle phase: everything the compiler produced, in, `Bundle` (manifest and one folder per
+/// campaign) out. Keys are sorted and nothing depends on the machine, the time or the paths.
+public struct BundleWriter {
+    public let project: CheckedProject
+    public let plan: ProjectPlan
+    public let messages: [String: CompiledMessage]
+    public let dialects: [any SQLDialect]
+    public let compilerVersion: String
+
+    public init(project: CheckedProject, plan: ProjectPlan, messages: [String: CompiledMessage], dialects: [any SQLDialect],
+                compilerVersion: String) {
+        self.project = project
+        self.plan = plan
+        self.messages = messages
+        self.dialects = dialects
+        self.compilerVersion = compilerVersion
+    }
+
+    public func bundle() -> Bundle {
+        var b = Bundle()
+        var entries: [JSONValue] = []
+        for c in project.campaigns {
+            guard let cp = plan.campaign(named: c.name), let m = messages[c.name] else { continue }
+            var files: [String: String] = [:]
+            for d in dialects {
+                files["audience.\(d.name).sql"] = AudienceQuery(dialect: d, plan: plan).sql(cp)
+            }
+            files["campaign.json"] = campaignJSON(c, cp, m).prettyText()
+            files["message.json"] = messageJSON(m).prettyText()
+            files["template.html"] = TemplateSource.html(m)
+            var hashes: [String: JSONValue] = [:]
+            for (name, text) in files {
+                b.add("\(c.name)/\(name)", text)
+                hashes[name] = .string(SHA256.hex(text))
+            }
+            entries.append(["name": .string(c.name), "path": .string(c.name), "kind": .string(c.kind.rawValue), "files": .object(hashes)])
+        }
+        var all = SHA256()
+        for path in b.paths {
+            all.update(path)
+            all.update([0])
+            all.update(b.files[path]!)
+            all.update([0])
+        }
+        let manifest: JSONValue = [
+            "format": .int(Int64(Bundle.formatVersion)),
+            "compiler": ["name": "herald", "version": .string(compilerVersion)],
+            "project": .string(project.settings.name),
+            "targets": .array(dialects.map { .string($0.name) }),
+            "campaigns": .array(entries),
+            "hash": .string(Hex.encode(all.finalize())),
+        ]
+        b.add("manifest.json", json: manifest)
+        return b
+    }
+
+    func campaignJSON(_ c: CheckedCampaign, _ cp: CampaignPlan, _ m: CompiledMessage) -> JSONValue {
+        let query = AudienceQuery(dialect: dialects.first ?? SQLiteDialect(), plan: plan)
+        var o: [String: JSONValue] = [
+            "name": .string(c.name),
+            "kind": .string(c.kind.rawValue),
+            "description": .optional(c.description),
+            "owner": .optional(c.owner),
+            "audience": ["columns": .array(query.columns(cp).map { .string($0) }), "key": .string(plan.schema.customer.key.name),
+                         "address": .optional(plan.schema.customer.email?.name)],
+            "parameters": .object(Dictionary(uniqueKeysWithValues: dialects.map { d in
+                (d.name, JSONValue.object(["as_of": ["placeholder": .string(d.parameter.placeholder), "binding": .string(d.parameter.binding),
+                                                     "format": .string(d.parameter.format)]]))
+            })),
+            "headers": headers(c),
+        ]
+        if let e = cp.experiment {
+            o["experiment"] = [
+                "id": .string(e.id), "buckets": 10_000, "holdout_buckets": .int(Int64(e.holdoutBuckets)),
+                "arms": .array(e.variants.enumerated().map { i, v in
+                    ["name": .string(v), "from_bucket": .int(Int64(e.bounds[i])), "to_bucket": .int(Int64(e.bounds[i + 1]))]
+                }),
+            ]
+        }
+        return .object(o)
+    }
+
+    /// RFC 8058 one-click unsubscribe for marketing mail; the URL is the recipient's `unsubscribe_url`.
+    func headers(_ c: CheckedCampaign) -> JSONValue {
+        guard c.kind == .marketing else { return .object([:]) }
+        return ["List-Unsubscribe": "<{{ unsubscribe_url }}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"]
+    }
+
+    func messageJSON(_ m: CompiledMessage) -> JSONValue {
+        var parts: [String: JSONValue] = [
+            "subject": RenderProgramJSON.nodes(m.subject),
+            "html": RenderProgramJSON.nodes(m.html),
+        ]
+        if let p = m.preheader { parts["preheader"] = RenderProgramJSON.nodes(p) }
+        if let t = m.text { parts["text"] = RenderProgramJSON.nodes(t) }
+        func slots(_ list: [CompiledSlot]) -> JSONValue {
+            .object(Dictionary(uniqueKeysWithValues: list.map { s in
+                var o: [String: JSONValue] = ["alternatives": .array(s.alternatives.map(RenderProgramJSON.nodes))]
+                if let col = s.column { o["column"] = .string(col) }
+                if let l = s.loop { o["loop"] = RenderProgramJSON.node(.loop(l)) }
+                return (s.name, JSONValue.object(o))
+            }))
+        }
+        return [
+            "format": .int(Int64(Bundle.formatVersion)),
+            "from": .string(m.from),
+            "reply_to": .optional(m.replyTo),
+            "parts": .object(parts),
+            "slots": slots(m.slots),
+            "variants": .array(m.variants.map { v in
+                var o: [String: JSONValue] = ["name": .string(v.name), "weight": .int(Int64(v.weight)), "slots": slots(v.slots)]
+                if let s = v.subject { o["subject"] = RenderProgramJSON.nodes(s) }
+                if let p = v.preheader { o["preheader"] = RenderProgramJSON.nodes(p) }
+                if let f = v.from { o["from"] = .string(f) }
+                return .object(o)
+            }),
+            "amp": .bool(m.amp),
+            "fields": .array(m.fields.map { .string($0) }),
+            "relations": .array(m.relations.map { .string($0) }),
+            "postal_address": .optional(m.postalAddress),
+        ]
+    }
+}
+
+/// The message's HTML template as Liquid source, reassembled from the render program: what a
+/// reviewer reads (`template.html`).
+enum TemplateSource {
+    static func html(_ m: CompiledMessage) -> String {
+        liquid(m.html)
+    }
+
+    static func liquid(_ nodes: [RenderNode]) -> String {
+        nodes.map { n -> String in
+            switch n {
+            case .text(let s, _): return s
+            case .output(let o): return "{{ " + value(o.value) + o.filters.map { f in
+                " | \(f.name)" + (f.arguments.isEmpty ? "" : ": " + f.arguments.map(value).joined(separator: ", "))
+            }.joined() + " }}"
+            case .slot(let name): return "{{ blocks.\(name) }}"
+            case .assign(let name, let o): return "{% assign \(name) = \(value(o.value)) %}"
+            case .conditional(let branches, let elseBody):
+                var s = ""
+                for (i, b) in branches.enumerated() {
+                    s += "{% \(i == 0 ? (b.negated ? "unless" : "if") : "elsif") \(value(b.condition)) %}" + liquid(b.body)
+                }
+                if let e = elseBody { s += "{% else %}" + liquid(e) }
+                return s + "{% end\(branches.first?.negated == true ? "unless" : "if") %}"
+            case .caseOf(let subject, let whens, let elseBody):
+                var s = "{% case \(value(subject)) %}"
+                for w in whens { s += "{% when \(w.values.map(value).joined(separator: ", ")) %}" + liquid(w.body) }
+                if let e = elseBody { s += "{% else %}" + liquid(e) }
+                return s + "{% endcase %}"
+            case .loop(let l):
+                var header = "{% for \(l.variable) in \(l.relation.map { "customer.\($0)" } ?? l.collection.map(value) ?? "")"
+                if let x = l.limit { header += " limit: \(value(x))" }
+                if let x = l.offset { header += " offset: \(value(x))" }
+                if l.reversed { header += " reversed" }
+                return header + " %}" + liquid(l.body) + (l.elseBody.map { "{% else %}" + liquid($0) } ?? "") + "{% endfor %}"
+            }
+        }.joined()
+    }
+
+    static func value(_ v: RenderValue) -> String {
+        switch v {
+        case .literal(let x):
+            if case .string(let s) = x { return "\"\(s)\"" }
+            if case .null = x { return "nil" }
+            return x.description
+        case .empty: return "empty"
+        case .blank: return "blank"
+        case .field(let n): return "customer.\(n)"
+        case .rowField(let variable, let field): return "\(variable).\(field)"
+        case .local(let n): return n
+        case .forloop(let p): return "forloop.\(p)"
+        case .builtin(let n): return n
+        case .range(let a, let b): return "(\(value(a))..\(value(b)))"
+        case .comparison(let op, let a, let b): return "\(value(a)) \(op) \(value(b))"
+        case .logical(let isAnd, let a, let b): return "\(value(a)) \(isAnd ? "and" : "or") \(value(b))"
+        }
+    }
+}

@@ -1,3 +1,0 @@
-extension DiagnosticKind {
-    public static let sqlKinds: [DiagnosticKind] = []
-}

@@ -1,0 +1,77 @@
+import HeraldBundle
+import HeraldChecker
+import HeraldDiagnostics
+import HeraldEmail
+import HeraldPlan
+import HeraldSQL
+import HeraldSource
+import HeraldSyntax
+
+/// Runs the phases after reading: checker, planner, SQL targets and email, collecting every
+/// diagnostic. What `check` reports and what `build` writes from.
+public struct Compilation: Sendable {
+    public static let compilerVersion = "0.1.0"
+
+    public var loaded: LoadedProject
+    public var checked: CheckedProject?
+    public var plan: ProjectPlan?
+    public var messages: [String: CompiledMessage] = [:]
+    public var dialects: [any SQLDialect] = []
+    public var diagnostics: DiagnosticBag
+
+    public var sources: SourceManager { loaded.sources }
+
+    public static func run(_ loaded: LoadedProject) -> Compilation {
+        var diagnostics = DiagnosticBag()
+        var c = Compilation(loaded: loaded, diagnostics: diagnostics)
+        let tree = loaded.tree
+        var focusSegment: String?
+        var focusCampaign = false
+        if let focus = loaded.focus {
+            focusSegment = tree.segments.first { $0.span.file == focus }?.name?.value
+            focusCampaign = tree.campaigns.contains { $0.span.file == focus }
+        }
+        let whole = loaded.focus == nil
+        var tree2 = tree
+        if !whole && !focusCampaign { tree2.campaigns = [] }
+        let (checked, checkDiagnostics) = Checker.check(tree2, focusSegment: focusSegment, wholeProject: whole)
+        // Reading diagnostics of segment files outside the focus are left out, unless those segments are used.
+        var readDiagnostics = loaded.diagnostics.items
+        if !whole {
+            let used = checked?.usedSegments ?? []
+            let skipped = Set(tree.segments.filter { s in s.span.file != loaded.focus && !(s.name.map { used.contains($0.value) } ?? false) }
+                .map(\.span.file))
+            readDiagnostics.removeAll { d in d.span.map { skipped.contains($0.file) } ?? false }
+        }
+        diagnostics.merge(readDiagnostics)
+        diagnostics.merge(checkDiagnostics)
+        c.checked = checked
+        guard let checked else {
+            c.diagnostics = diagnostics
+            return c
+        }
+        for t in checked.settings.targets where Dialects.named(t.value) == nil {
+            diagnostics.emit(Diagnostic(.unknownDialect, "`\(t.value)` is not a SQL dialect Herald knows.", at: t.span)
+                .suggesting(t.value, among: Dialects.names, at: t.span)
+                .note("Dialects: \(Suggestions.list(Dialects.names, conjunction: "and"))."))
+        }
+        let targetNames = checked.settings.targets.isEmpty ? Dialects.defaultTargets : checked.settings.targets.map(\.value)
+        c.dialects = targetNames.compactMap(Dialects.named)
+        let (plan, planDiagnostics) = Planner.plan(checked)
+        diagnostics.merge(planDiagnostics)
+        c.plan = plan
+        for campaign in checked.campaigns {
+            let (message, d) = MessageCompiler.compile(campaign, schema: checked.schema)
+            diagnostics.merge(d)
+            if let message { c.messages[campaign.name] = message }
+        }
+        c.diagnostics = diagnostics
+        return c
+    }
+
+    /// The bundle of a compilation without errors.
+    public func bundle() -> Bundle? {
+        guard !diagnostics.hasErrors, let checked, let plan else { return nil }
+        return BundleWriter(project: checked, plan: plan, messages: messages, dialects: dialects, compilerVersion: Compilation.compilerVersion).bundle()
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import HeraldDiagnostics
+import HeraldSource
+import HeraldSyntax
+import HeraldYAML
+
+/// The reader phase: finds the project folder, reads its files into a `SourceManager` and parses
+/// them into a `ProjectSyntaxTree`.
+public struct LoadedProject: Sendable {
+    public var root: URL
+    public var sources: SourceManager
+    public var tree: ProjectSyntaxTree
+    public var diagnostics: DiagnosticBag
+    /// When the command named one file, its id: only it (and what it uses) is checked.
+    public var focus: FileID?
+}
+
+public enum ProjectLoader {
+    /// Loads the project containing `path` (the folder itself, or a file inside it).
+    public static func load(_ path: String, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        -> LoadedProject {
+        let sources = SourceManager()
+        var diagnostics = DiagnosticBag()
+        let target = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory)
+        var root = isDirectory.boolValue ? target : target.deletingLastPathComponent()
+        var focusPath: String?
+        if exists && !isDirectory.boolValue { focusPath = target.path }
+        // Walk up to the folder holding herald.yaml.
+        var probe = root
+        var found = false
+        for _ in 0..<8 {
+            if FileManager.default.fileExists(atPath: probe.appendingPathComponent("herald.yaml").path) {
+                root = probe
+                found = true
+                break
+            }
+            let parent = probe.deletingLastPathComponent()
+            if parent.path == probe.path { break }
+            probe = parent
+        }
+        let empty = ProjectSyntaxTree(project: nil, schema: nil, segments: [], campaigns: [], layouts: [:], limits: .standard)
+        guard exists else {
+            diagnostics.emit(Diagnostic(.fileUnreadable, "`\(path)` does not exist.", at: nil))
+            return LoadedProject(root: root, sources: sources, tree: empty, diagnostics: diagnostics, focus: nil)
+        }
+        guard found else {
+            diagnostics.emit(Diagnostic(.missingProjectFile, "`\(path)` is not inside a Herald project: no `herald.yaml` was found.", at: nil)
+                .help("Run the command on the project folder, the one holding `herald.yaml` and `schema.yaml`."))
+            return LoadedProject(root: root, sources: sources, tree: empty, diagnostics: diagnostics, focus: nil)
+        }
+        let display = DisplayPaths(root: root, workingDirectory: workingDirectory)
+
+        func read(_ url: URL, limit: Int) -> SourceFile? {
+            let shown = display.path(url)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+                  let size = attributes[.size] as? Int else {
+                diagnostics.emit(Diagnostic(.fileUnreadable, "`\(shown)` cannot be read.", at: nil))
+                return nil
+            }
+            if size > limit {
+                let file = sources.add(path: shown, bytes: [])
+                diagnostics.emit(Diagnostic(.fileTooLarge, "`\(shown)` is \(size) bytes, more than the limit of \(limit).", at: file.wholeSpan)
+                    .help("Raise `limits.file_bytes` in `herald.yaml` if the file is legitimate."))
+                return nil
+            }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                diagnostics.emit(Diagnostic(.fileUnreadable, "`\(shown)` cannot be read.", at: nil))
+                return nil
+            }
+            return sources.add(path: shown, bytes: [UInt8](data))
+        }
+
+        func yaml(_ file: SourceFile, limits: YAMLLimits) -> YAMLNode? {
+            let result = YAMLReader.read(file, limits: limits)
+            diagnostics.merge(result.diagnostics)
+            if result.root == nil && result.diagnostics.isEmpty {
+                diagnostics.emit(Diagnostic(.emptyDocument, "The file is empty.", at: file.wholeSpan)
+                    .help("Every Herald file is a mapping of keys to values; delete the file or fill it in."))
+            } else if let r = result.root, r.pairs == nil, result.diagnostics.isEmpty {
+                diagnostics.emit(Diagnostic(.wrongNodeKind, "The file must be a mapping of keys to values, not \(r.shapeDescription).", at: r.span))
+                return nil
+            }
+            return result.root
+        }
+
+        // herald.yaml first: its limits apply to everything else.
+        var project: ProjectSyntax?
+        if let f = read(root.appendingPathComponent("herald.yaml"), limit: ProjectLimits.standard.fileBytes),
+           let node = yaml(f, limits: .standard) {
+            project = ProjectSyntax.read(node, diagnostics: &diagnostics)
+        }
+        let limits = ProjectLimits(project)
+        var schema: SchemaSyntax?
+        let schemaURL = root.appendingPathComponent("schema.yaml")
+        if !FileManager.default.fileExists(atPath: schemaURL.path) {
+            diagnostics.emit(Diagnostic(.missingProjectFile, "The project has no `schema.yaml`.", at: nil)
+                .help("Describe the customer profile, events and relations in `schema.yaml` next to `herald.yaml`."))
+        } else if let f = read(schemaURL, limit: limits.fileBytes), let node = yaml(f, limits: limits.yaml) {
+            schema = SchemaSyntax.read(node, limits: limits.syntax.expression, diagnostics: &diagnostics)
+        }
+        var segments: [SegmentSyntax] = []
+        var campaigns: [CampaignSyntax] = []
+        var focus: FileID?
+        for url in files(in: root.appendingPathComponent("segments"), extensions: ["yaml", "yml"]) {
+            guard let f = read(url, limit: limits.fileBytes) else { continue }
+            if url.path == focusPath { focus = f.id }
+            if let node = yaml(f, limits: limits.yaml) { segments.append(SegmentSyntax.read(node, limits: limits.syntax.expression, diagnostics: &diagnostics)) }
+        }
+        for url in files(in: root.appendingPathComponent("campaigns"), extensions: ["yaml", "yml"]) {
+            // With a focus file, other campaigns are not read at all.
+            if let focusPath, focusPath.hasSuffix(".yaml") || focusPath.hasSuffix(".yml"), url.path != focusPath,
+               !focusPath.hasSuffix("herald.yaml"), !focusPath.hasSuffix("schema.yaml") { continue }
+            guard let f = read(url, limit: limits.fileBytes) else { continue }
+            if url.path == focusPath { focus = f.id }
+            if let node = yaml(f, limits: limits.yaml) { campaigns.append(CampaignSyntax.read(node, limits: limits.syntax, diagnostics: &diagnostics)) }
+        }
+        var layouts: [String: LayoutSyntax] = [:]
+        for url in files(in: root.appendingPathComponent("layouts"), extensions: ["html", "htm"]) {
+            guard let f = read(url, limit: limits.htmlBytes) else { continue }
+            let (layout, d) = LayoutSyntax.read(f, limits: limits.syntax)
+            diagnostics.merge(d)
+            layouts[String(url.path.dropFirst(root.path.count + 1))] = layout
+        }
+        let tree = ProjectSyntaxTree(project: project, schema: schema, segments: segments, campaigns: campaigns, layouts: layouts, limits: limits)
+        return LoadedProject(root: root, sources: sources, tree: tree, diagnostics: diagnostics, focus: focus)
+    }
+
+    /// Regular files with one of the extensions directly in a folder, sorted by name.
+    static func files(in folder: URL, extensions: Set<String>) -> [URL] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return names.sorted().filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
+            .map { folder.appendingPathComponent($0) }
+    }
+}
+
+/// Paths as users see them: relative to the working directory when the project is below it,
+/// otherwise relative to the project folder. Never absolute.
+struct DisplayPaths {
+    let root: URL
+    let workingDirectory: URL
+
+    func path(_ url: URL) -> String {
+        let p = url.standardizedFileURL.path
+        let cwd = workingDirectory.standardizedFileURL.path
+        if p.hasPrefix(cwd + "/") { return String(p.dropFirst(cwd.count + 1)) }
+        let r = root.standardizedFileURL.path
+        if p.hasPrefix(r + "/") { return String(p.dropFirst(r.count + 1)) }
+        return url.lastPathComponent
+    }
+}

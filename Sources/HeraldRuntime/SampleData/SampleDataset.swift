@@ -1,0 +1,50 @@
+import HeraldSchema
+import HeraldSupport
+
+/// Generated customers, events and relation rows for a schema: what sample databases and
+/// differential tests are made of. Everything derives from the seed.
+public struct SampleDataset: Sendable {
+    public struct Event: Sendable, Hashable {
+        public var customer: Value
+        public var type: String
+        /// Seconds since the epoch, whole seconds.
+        public var time: Int64
+        public var properties: [String: Value]
+    }
+
+    public var asOf: Int64
+    /// Customer rows by field name (the key included).
+    public var customers: [[String: Value]]
+    /// Events in time order.
+    public var events: [Event]
+    public var relations: [String: [[String: Value]]]
+    /// Rows of the suppression list (customer keys), if the schema declares one.
+    public var suppressed: [Value]
+}
+
+/// Knobs for the sample data generator.
+public struct SampleOptions: Sendable {
+    public var customers: Int
+    /// Days of history before `asOf`.
+    public var days: Int
+    public var seed: UInt64
+    public var asOf: Int64
+    /// Average events per active customer.
+    public var eventsPerCustomer: Int
+    /// Put extra events exactly on window edges (`asOf` minus whole hours and days), where
+    /// inclusive/exclusive mistakes show up.
+    public var edgeEvents: Bool
+
+    public init(customers: Int = 3000, days: Int = 180, seed: UInt64 = 20261125, asOf: Int64 = SampleOptions.defaultAsOf,
+                eventsPerCustomer: Int = 12, edgeEvents: Bool = false) {
+        self.customers = customers
+        self.days = days
+        self.seed = seed
+        self.asOf = asOf
+        self.eventsPerCustomer = eventsPerCustomer
+        self.edgeEvents = edgeEvents
+    }
+
+    /// 2026-11-25T12:00:00Z: the instant the sample data is "now" for.
+    public static let defaultAsOf: Int64 = CivilTime.days(year: 2026, month: 11, day: 25) * 86_400 + 12 * 3600
+}

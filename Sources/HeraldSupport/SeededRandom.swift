@@ -1,0 +1,28 @@
+/// A small deterministic generator (SplitMix64): the same seed gives the same sequence on every
+/// machine, which sample data, generated tests and benchmarks rely on.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform integer in `0..<n` (n > 0).
+    public mutating func int(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+
+    /// A uniform integer in a closed range.
+    public mutating func int(in range: ClosedRange<Int>) -> Int { range.lowerBound + int(range.count) }
+
+    /// A uniform double in `0..<1`.
+    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    public mutating func chance(_ p: Double) -> Bool { unit() < p }
+
+    public mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
+}
