@@ -20,6 +20,14 @@ public struct CampaignPlan: Sendable {
     public var scans: [ScanGroup]
     /// Whether suppression-list and consent exclusions apply (marketing campaigns).
     public var isMarketing: Bool
+
+    /// Names of the features this campaign reads, numbered in scan order (`f0`, `f1`, …), so that
+    /// a campaign's SQL and plan do not change when other campaigns add features.
+    public var featureNames: [FeatureID: String] {
+        var names: [FeatureID: String] = [:]
+        for s in scans { for id in s.features where names[id] == nil { names[id] = "f\(names.count)" } }
+        return names
+    }
 }
 
 /// Which alternative of a slot a recipient gets: the first whose condition holds.

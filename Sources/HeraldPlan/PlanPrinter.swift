@@ -4,12 +4,15 @@ import HeraldSchema
 /// Prints plan expressions in the language's syntax, with features shown as `f3` or inline.
 public struct PlanPrinter {
     public let features: FeatureTable
-    /// Print aggregates in full instead of as feature ids.
+    /// Print aggregates in full instead of as feature names.
     public var inlineFeatures: Bool
+    /// Names for features printed by name (a campaign's local numbering).
+    public var names: [FeatureID: String]
 
-    public init(features: FeatureTable, inlineFeatures: Bool = true) {
+    public init(features: FeatureTable, inlineFeatures: Bool = true, names: [FeatureID: String] = [:]) {
         self.features = features
         self.inlineFeatures = inlineFeatures
+        self.names = names
     }
 
     public func print(_ e: PlanExpr) -> String {
@@ -18,7 +21,7 @@ public struct PlanPrinter {
         case .asOf: return "as_of"
         case .column(let f): return "customer.\(f.name)"
         case .eventProperty(let f): return "event.\(f.name)"
-        case .feature(let id): return inlineFeatures ? describe(features[id]) : id.description
+        case .feature(let id): return inlineFeatures ? describe(features[id]) : (names[id] ?? id.description)
         case .not(let x): return "not \(wrap(x))"
         case .and(let xs): return xs.isEmpty ? "true" : xs.map(wrap).joined(separator: " and ")
         case .or(let xs): return xs.isEmpty ? "false" : xs.map(wrap).joined(separator: " or ")

@@ -1,3 +1,4 @@
+import Foundation
 import HeraldChecker
 
 /// The text `herald plan` prints: the audience before and after optimization, the shared
@@ -5,7 +6,8 @@ import HeraldChecker
 public enum PlanReport {
     public static func text(_ c: CampaignPlan, features: FeatureTable) -> String {
         let inline = PlanPrinter(features: features)
-        let byID = PlanPrinter(features: features, inlineFeatures: false)
+        let names = c.featureNames
+        let byID = PlanPrinter(features: features, inlineFeatures: false, names: names)
         var out = "campaign \(c.name) (\(c.kind.rawValue))\n"
         out += "\nbefore optimization:\n  \(inline.print(c.unoptimized))\n"
         out += "\nafter optimization:\n  \(byID.print(c.audience))\n"
@@ -13,7 +15,9 @@ public enum PlanReport {
         for b in c.blocks { for cond in b.conditions { if let cond { used.formUnion(cond.features) } } }
         if !used.isEmpty {
             out += "\nfeatures:\n"
-            for id in used.sorted() { out += "  \(id) = \(inline.describe(features[id]))\n" }
+            for id in used.sorted(by: { (names[$0] ?? "").localizedStandardCompare(names[$1] ?? "") == .orderedAscending }) {
+                out += "  \(names[id] ?? id.description) = \(inline.describe(features[id]))\n"
+            }
         }
         if !c.blocks.isEmpty {
             out += "\nblocks:\n"
@@ -33,7 +37,7 @@ public enum PlanReport {
                 }
                 let events = s.events.map { $0.map(\.name).joined(separator: ", ") } ?? "any event"
                 let window = s.window.map { "within \($0)" } ?? "all history"
-                out += "  s\(i): \(source) [\(events)] \(window) -> \(s.features.map(\.description).joined(separator: ", "))\n"
+                out += "  s\(i): \(source) [\(events)] \(window) -> \(s.features.map { names[$0] ?? $0.description }.joined(separator: ", "))\n"
             }
         }
         if let e = c.experiment {

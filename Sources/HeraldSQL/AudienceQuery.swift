@@ -29,12 +29,13 @@ public struct AudienceQuery {
     public func sql(_ c: CampaignPlan) -> String {
         let customer = plan.schema.customer
         let scans = c.scans
+        let names = c.featureNames
         var featureColumn: [FeatureID: String] = [:]
         for (i, g) in scans.enumerated() {
-            for id in g.features { featureColumn[id] = "\(q("s\(i)")).\(q(id.description))" }
+            for id in g.features { featureColumn[id] = "\(q("s\(i)")).\(q(names[id]!))" }
         }
         let scanWriter = ScanWriter(dialect: dialect, features: plan.features, layout: plan.schema.events.layout,
-                                    allTypes: plan.schema.events.types)
+                                    allTypes: plan.schema.events.types, names: names)
         var ctes = scans.enumerated().map { scanWriter.cte($1, alias: "s\($0)") }
         var writer = SQLExpressionWriter(dialect: dialect, features: plan.features, customerColumn: { f in "c.\(self.q(f.column))" })
         writer.feature = { id in
@@ -120,6 +121,7 @@ public struct ArmAssignment {
         var cases: [String] = []
         if e.holdoutBuckets > 0 { cases.append("WHEN \(b) < \(e.holdoutBuckets) THEN \(dialect.string("holdout"))") }
         for (i, v) in e.variants.enumerated().dropLast() { cases.append("WHEN \(b) < \(e.bounds[i + 1]) THEN \(dialect.string(v))") }
-        return "CASE \(cases.joined(separator: " ")) ELSE \(dialect.string(e.variants.last ?? "holdout")) END"
+        let last = dialect.string(e.variants.last ?? "holdout")
+        return cases.isEmpty ? last : "CASE \(cases.joined(separator: " ")) ELSE \(last) END"
     }
 }

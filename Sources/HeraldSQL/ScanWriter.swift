@@ -9,6 +9,8 @@ struct ScanWriter {
     let features: FeatureTable
     let layout: EventModel.Layout
     let allTypes: [EventType]
+    /// The campaign's local feature names (column aliases).
+    let names: [FeatureID: String]
 
     func q(_ s: String) -> String { dialect.quote(s) }
 
@@ -27,7 +29,7 @@ struct ScanWriter {
                                          eventProperty: row.property)
         lines.append("SELECT \(row.customer) AS \(q("k"))")
         for id in g.features {
-            lines.append("  , \(aggregate(features[id], group: g, row: row, writer: writer)) AS \(q(id.description))")
+            lines.append("  , \(aggregate(features[id], group: g, row: row, writer: writer)) AS \(q(names[id] ?? id.description))")
         }
         lines.append("FROM \(from)")
         var filters: [String] = []

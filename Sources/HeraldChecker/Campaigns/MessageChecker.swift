@@ -109,9 +109,11 @@ struct MessageChecker {
         templates.diagnostics = DiagnosticBag()
 
         let postal = m.postalAddress?.value ?? settings.postalAddress
+        // Compliance problems point at the body: the inline html, or the layout line.
+        let bodySpan = m.html?.span ?? m.layout?.span ?? m.span.subspan(offset: 0, length: 0)
         if kind == .marketing, let body {
             if !bodyBuiltins.contains(.unsubscribeURL) {
-                diagnostics.emit(Diagnostic(.missingUnsubscribe, "This marketing email has no unsubscribe link.", at: m.span.subspan(offset: 0, length: 0))
+                diagnostics.emit(Diagnostic(.missingUnsubscribe, "This marketing email has no unsubscribe link.", at: bodySpan)
                     .help("Add `<a href=\"{{ unsubscribe_url }}\">Unsubscribe</a>` to the body or its layout."))
                 ok = false
             }
@@ -119,7 +121,7 @@ struct MessageChecker {
             if postal == nil || !printsAddress {
                 diagnostics.emit(Diagnostic(.missingPostalAddress, postal == nil
                         ? "This marketing email needs a postal address, and none is set."
-                        : "This marketing email does not show the postal address.", at: m.span.subspan(offset: 0, length: 0))
+                        : "This marketing email does not show the postal address.", at: bodySpan)
                     .help(postal == nil ? "Set `postal_address` in `herald.yaml`, and print it with `{{ postal_address }}` in the body or layout."
                                         : "Print it with `{{ postal_address }}` in the body or its layout."))
                 ok = false

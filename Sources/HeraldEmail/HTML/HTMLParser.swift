@@ -86,6 +86,9 @@ public enum HTMLParser {
         let unmanaged = Unmanaged.passRetained(sink)
         defer { unmanaged.release() }
         ctxt.pointee._private = unmanaged.toOpaque()
+        // libxml2 routes errors to `serror` only for SAX2-initialized handlers; the HTML parser itself
+        // never looks at the flag, so marking the handler is enough to keep errors off stderr.
+        ctxt.pointee.sax.pointee.initialized = UInt32(XML_SAX2_MAGIC)
         ctxt.pointee.sax.pointee.serror = { userData, error in
             guard let userData, let error else { return }
             let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)

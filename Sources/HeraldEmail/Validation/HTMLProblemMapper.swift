@@ -45,6 +45,27 @@ struct HTMLProblemMapper {
 
     func span(line: Int, column: Int) -> Span { span(atRendered: offset(line: line, column: column)) }
 
+    /// The span of a problem, moved back to the tag it is about (libxml2 reports the position after it).
+    func span(of p: HTMLProblem) -> Span {
+        var at = offset(line: p.line, column: p.column)
+        var tagName: String?
+        if p.message.hasPrefix("Unexpected end tag : ") { tagName = String(p.message.dropFirst("Unexpected end tag : ".count)) }
+        if p.message.hasPrefix("Opening and ending tag mismatch: ") {
+            tagName = p.message.components(separatedBy: " and ").last
+        }
+        if let name = tagName {
+            let needle = Array("</\(name)".utf8)
+            var i = min(at, rendered.count) - needle.count
+            while i >= max(0, at - 512) {
+                if Array(rendered[i..<(i + needle.count)]) == needle { at = i; break }
+                i -= 1
+            }
+        }
+        var s = span(atRendered: at)
+        if let name = tagName { s.end = min(s.end + UInt32(name.utf8.count + 2), s.end + 64) }
+        return s
+    }
+
     /// Elements libxml2's HTML 4 parser does not know but HTML email uses legitimately.
     static let modernElements: Set<String> = [
         "article", "aside", "bdi", "data", "datalist", "details", "dialog", "figcaption", "figure", "footer", "header", "main",

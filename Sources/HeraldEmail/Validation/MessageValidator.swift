@@ -22,7 +22,7 @@ enum MessageValidator {
             let result = HTMLParser.parse(renderer.output)
             for p in result.problems where !p.isWarning {
                 guard let sentence = HTMLProblemMapper.sentence(for: p) else { continue }
-                let d = Diagnostic(.htmlSyntax, sentence, at: mapper.span(line: p.line, column: p.column))
+                let d = Diagnostic(.htmlSyntax, sentence, at: mapper.span(of: p))
                 if seen.insert(d).inserted { diagnostics.emit(d) }
             }
         }
