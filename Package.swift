@@ -43,8 +43,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "HeraldUnitTests", dependencies: ["HeraldDriver"]),
-        .testTarget(name: "HeraldGoldenTests", dependencies: ["HeraldDriver"], exclude: []),
-        .testTarget(name: "HeraldEngineTests", dependencies: ["HeraldDriver"]),
+        // Tests: unit tests per phase, golden tests of compiler output, and tests on real engines.
+        .target(name: "HeraldTestSupport", dependencies: ["HeraldDriver"], path: "Tests/HeraldTestSupport"),
+        .testTarget(name: "HeraldUnitTests", dependencies: ["HeraldDriver", "HeraldTestSupport"]),
+        .testTarget(name: "HeraldGoldenTests", dependencies: ["HeraldDriver", "HeraldTestSupport"]),
+        .testTarget(name: "HeraldEngineTests", dependencies: ["HeraldDriver", "HeraldTestSupport"]),
     ]
 )

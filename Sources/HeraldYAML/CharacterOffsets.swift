@@ -1,19 +1,16 @@
 /// Converts libyaml's character indexes into UTF-8 byte offsets.
 ///
-/// libyaml counts characters, not bytes, and skips a leading byte order mark without counting it.
+/// libyaml counts characters, not bytes (a leading byte order mark counts as one character).
 /// Marks arrive almost in order, so a cursor that walks forward (or back) from the last answer
 /// makes the conversion linear in the file size overall.
 struct CharacterOffsets {
     private let bytes: [UInt8]
-    private let origin: Int
+    private let origin = 0
     private var charIndex = 0
-    private var byteOffset: Int
+    private var byteOffset = 0
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        origin = hasBOM ? 3 : 0
-        byteOffset = origin
     }
 
     mutating func byteOffset(ofCharacter target: Int) -> Int {

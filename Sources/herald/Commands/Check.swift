@@ -13,6 +13,10 @@ struct Check: ParsableCommand {
     func run() throws {
         let compilation = Compilation.run(ProjectLoader.load(path))
         if report(compilation, diagnostics) { throw ExitCode(1) }
+        if diagnostics.diagnosticFormat == .human && compilation.diagnostics.isEmpty {
+            let campaigns = compilation.checked?.campaigns.count ?? 0, segments = compilation.checked?.segments.count ?? 0
+            FileHandle.standardError.write(Data("Checked \(campaigns) campaign\(campaigns == 1 ? "" : "s") and \(segments) segment\(segments == 1 ? "" : "s"): no problems.\n".utf8))
+        }
     }
 }
 

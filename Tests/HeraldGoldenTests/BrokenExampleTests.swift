@@ -1,0 +1,39 @@
+import Foundation
+import HeraldDiagnostics
+import HeraldTestSupport
+import Testing
+
+/// Every file of `examples/broken` shows its diagnostics exactly as the expected files beside it say.
+@Suite struct BrokenExampleTests {
+    static let files: [String] = ["campaigns", "segments"].flatMap { folder -> [String] in
+        let dir = TestPaths.path("examples/broken/\(folder)")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        // Files starting with `# helper` are valid files the broken ones refer to.
+        return names.filter { name in
+            name.hasSuffix(".yaml") && !((try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))?.hasPrefix("# helper") ?? false)
+        }.sorted().map { "examples/broken/\(folder)/\($0)" }
+    }
+
+    @Test func thereAreBrokenExamples() {
+        #expect(BrokenExampleTests.files.count >= 5)
+    }
+
+    @Test(arguments: files)
+    func diagnosticsMatchTheExpectedFiles(_ file: String) throws {
+        let c = TestCompiler.compile(file)
+        #expect(!c.diagnostics.isEmpty, "\(file) should show a diagnostic")
+        let base = TestPaths.path(String(file.dropLast(".yaml".count)))
+        let human = TestCompiler.rendered(c, format: .human)
+        if let problem = Golden.check(human, against: base.appendingPathExtension("diagnostics.txt")) { Issue.record(Comment(rawValue: problem)) }
+        let json = TestCompiler.rendered(c, format: .json)
+        if let problem = Golden.check(json, against: base.appendingPathExtension("diagnostics.json")) { Issue.record(Comment(rawValue: problem)) }
+    }
+
+    /// The file name says which diagnostic the example is for: each example shows its own code first.
+    @Test(arguments: files)
+    func exampleShowsOneKindOfDiagnostic(_ file: String) throws {
+        let c = TestCompiler.compile(file)
+        let codes = Set(c.diagnostics.items.map(\.code))
+        #expect(codes.count == 1, "\(file) shows \(codes.sorted())")
+    }
+}
