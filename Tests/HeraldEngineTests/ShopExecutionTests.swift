@@ -20,15 +20,11 @@ import Testing
     /// Hand-written audiences of the three example campaigns, straight from their definitions.
     static func bruteForce(_ campaign: String) -> [String] {
         let asOf = data.asOf
-        func count(_ customer: Value, _ type: String?, within seconds: Int64) -> Int {
-            data.events.filter { $0.customer == customer && (type == nil || $0.type == type) && $0.time >= asOf - seconds && $0.time <= asOf }.count
-        }
         var byCustomer: [Value: [SampleDataset.Event]] = [:]
         for e in data.events { byCustomer[e.customer, default: []].append(e) }
         func n(_ c: Value, _ type: String?, _ seconds: Int64) -> Int {
             (byCustomer[c] ?? []).filter { (type == nil || $0.type == type) && $0.time >= asOf - seconds && $0.time <= asOf }.count
         }
-        _ = count
         let consenting = data.customers.filter { $0["email_consent"] == .bool(true) }
         let selected = consenting.filter { row in
             let c = row["customer_id"]!

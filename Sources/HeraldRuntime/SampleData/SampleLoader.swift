@@ -1,6 +1,7 @@
 import HeraldDatabase
 import HeraldSQL
 import HeraldSchema
+import HeraldSupport
 
 /// Creates the schema's tables in a database and loads a dataset into them, for sample databases
 /// and for tests on real engines. Indexed as a warehouse table would be clustered.
@@ -98,35 +99,19 @@ public struct SampleLoader {
 
     /// A JSON object of an event's properties, keyed by their column names.
     func propertiesJSON(_ e: SampleDataset.Event, _ type: EventType?) -> String {
-        var members: [String] = []
+        var members: [String: JSONValue] = [:]
         for p in type?.properties ?? [] {
-            guard let v = e.properties[p.name], v != .null else { continue }
-            let key = jsonString(p.column)
-            switch v {
-            case .int(let i): members.append("\(key):\(i)")
-            case .decimal(let d): members.append("\(key):\(d)")
-            case .bool(let b): members.append("\(key):\(b)")
-            case .string(let s): members.append("\(key):\(jsonString(s))")
-            case .timestamp(let t): members.append("\(key):\(jsonString(CivilTime.iso8601(t)))")
-            case .date(let d): members.append("\(key):\(jsonString(CivilTime.isoDate(d)))")
+            switch e.properties[p.name] ?? .null {
+            case .int(let i): members[p.column] = .int(i)
+            case .decimal(let d): members[p.column] = .double(Double(d) ?? 0)
+            case .bool(let b): members[p.column] = .bool(b)
+            case .string(let s): members[p.column] = .string(s)
+            case .timestamp(let t): members[p.column] = .string(CivilTime.iso8601(t))
+            case .date(let d): members[p.column] = .string(CivilTime.isoDate(d))
             default: break
             }
         }
-        return "{" + members.joined(separator: ",") + "}"
-    }
-
-    func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
+        return JSONValue.object(members).compactText()
     }
 
     /// Creates the tables and loads the data, in batches.
