@@ -84,16 +84,18 @@ struct ScanWriter {
     private func aggregate(_ f: Feature, group g: ScanGroup, row: Row, writer: SQLExpressionWriter) -> String {
         let cond = rowCondition(f, group: g, row: row, writer: writer)
         let prop = f.property.map(row.property)
+        // Rows the scan's WHERE already restricts to need no per-feature condition.
+        func when(_ value: String) -> String { cond == "1 = 1" ? value : "CASE WHEN \(cond) THEN \(value) END" }
         switch f.function {
         case .count, .exists:
-            return "COUNT(CASE WHEN \(cond) THEN 1 END)"
-        case .sum: return "SUM(CASE WHEN \(cond) THEN \(prop!) END)"
-        case .avg: return "AVG(\(dialect.cast("CASE WHEN \(cond) THEN \(prop!) END", to: .decimal)))"
-        case .min: return "MIN(CASE WHEN \(cond) THEN \(prop!) END)"
-        case .max: return "MAX(CASE WHEN \(cond) THEN \(prop!) END)"
+            return cond == "1 = 1" ? "COUNT(*)" : "COUNT(CASE WHEN \(cond) THEN 1 END)"
+        case .sum: return "SUM(\(when(prop!)))"
+        case .avg: return "AVG(\(dialect.cast(when(prop!), to: .decimal)))"
+        case .min: return "MIN(\(when(prop!)))"
+        case .max: return "MAX(\(when(prop!)))"
         case .first, .last:
             guard let prop, let p = f.property else {
-                return "\(f.function == .first ? "MIN" : "MAX")(CASE WHEN \(cond) THEN \(row.time) END)"
+                return "\(f.function == .first ? "MIN" : "MAX")(\(when(row.time)))"
             }
             return dialect.valueAtExtremeTime(prop, time: row.time, condition: "\(cond) AND \(prop) IS NOT NULL",
                                               latest: f.function == .last, type: p.type)

@@ -1,6 +1,6 @@
 WITH "s0" AS (
   SELECT e."customer_id" AS "k"
-    , COUNT(CASE WHEN 1 = 1 THEN 1 END) AS "f0"
+    , COUNT(*) AS "f0"
   FROM "events" AS e
   WHERE e."occurred_at" >= datetime(datetime(:as_of), '-5184000 seconds')
   AND e."occurred_at" <= datetime(:as_of)
