@@ -25,7 +25,7 @@ public struct Optimizer: Sendable {
 
     /// The rules in the order they run at each node.
     public static let standardRules: [any PlanRule] = [
-        ExistsAsCount(), ConstantFolding(), DoubleNegation(), FlattenLogic(), RangeMerging(), Absorption(),
+        ExistsAsCount(), ConstantFolding(), DoubleNegation(), FlattenLogic(), RangeMerging(), Absorption(), Complement(),
     ]
 
     public func optimize(_ e: PlanExpr, context: RuleContext) -> PlanExpr {

@@ -12,21 +12,30 @@ import Testing
         return names.filter { name in
             name.hasSuffix(".yaml") && !((try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))?.hasPrefix("# helper") ?? false)
         }.sorted().map { "examples/broken/\(folder)/\($0)" }
-    }
+    } + ((try? FileManager.default.contentsOfDirectory(atPath: TestPaths.path("examples/broken/projects").path)) ?? [])
+        .filter { !$0.contains(".") }.sorted().map { "examples/broken/projects/\($0)" }
 
     @Test func thereAreBrokenExamples() {
-        #expect(BrokenExampleTests.files.count >= 5)
+        #expect(BrokenExampleTests.files.count >= DiagnosticKind.all.count)
     }
 
     @Test(arguments: files)
     func diagnosticsMatchTheExpectedFiles(_ file: String) throws {
         let c = TestCompiler.compile(file)
         #expect(!c.diagnostics.isEmpty, "\(file) should show a diagnostic")
-        let base = TestPaths.path(String(file.dropLast(".yaml".count)))
+        let base = TestPaths.path(file.hasSuffix(".yaml") ? String(file.dropLast(".yaml".count)) : file)
         let human = TestCompiler.rendered(c, format: .human)
         if let problem = Golden.check(human, against: base.appendingPathExtension("diagnostics.txt")) { Issue.record(Comment(rawValue: problem)) }
         let json = TestCompiler.rendered(c, format: .json)
         if let problem = Golden.check(json, against: base.appendingPathExtension("diagnostics.json")) { Issue.record(Comment(rawValue: problem)) }
+    }
+
+    /// Every diagnostic code has an example that shows it.
+    @Test func everyCodeHasAnExample() {
+        var shown = Set<String>()
+        for file in BrokenExampleTests.files { shown.formUnion(TestCompiler.compile(file).diagnostics.items.map(\.code)) }
+        let missing = DiagnosticKind.all.map(\.code).filter { !shown.contains($0) }
+        #expect(missing.isEmpty, "codes without an example in examples/broken: \(missing)")
     }
 
     /// The file name says which diagnostic the example is for: each example shows its own code first.

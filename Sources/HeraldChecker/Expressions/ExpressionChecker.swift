@@ -144,7 +144,7 @@ public struct ExpressionChecker {
     private mutating func warnConfusables(_ s: String, _ span: Span) {
         for c in s where c != "\u{00A0}" {
             guard let shown = Confusables.lookalike(of: c) else { continue }
-            let name = c.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined()
+            let name = c.unicodeScalars.map { s -> String in let h = String(s.value, radix: 16, uppercase: true); return "U+" + String(repeating: "0", count: max(0, 4 - h.count)) + h }.joined()
             diagnostics.emit(Diagnostic(.confusableCharacter,
                 "The string contains `\(c)` (\(name)), which looks like `\(shown.isEmpty ? "nothing" : shown)` but is a different character.",
                 at: span).help(Confusables.asciiVersion(of: s).map { "Did you mean `\"\($0)\"`?" }))

@@ -89,9 +89,7 @@ public enum AudienceAnalysis {
 
     static func negate(_ atom: PlanExpr) -> PlanExpr? {
         switch atom {
-        case .compare(let op, let a, let b): return .compare(op.negated, a, b)
-        case .inList(let x, let v, let n): return .inList(x, v, negated: !n)
-        case .isNull(let x, let n): return .isNull(x, negated: !n)
+        case .compare, .inList, .isNull: return Complement.negation(of: atom)
         default: return nil
         }
     }

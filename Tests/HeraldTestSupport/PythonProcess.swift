@@ -1,0 +1,38 @@
+import Foundation
+
+/// Runs a helper script of `Tests/python` with the project's `.venv` interpreter
+/// (`HERALD_TEST_PYTHON`, set by `scripts/test`).
+public enum PythonProcess {
+    public struct Result {
+        public var status: Int32
+        public var output: String
+    }
+
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String { "HERALD_TEST_PYTHON is not set: run the tests with scripts/test, which prepares .venv" }
+    }
+
+    public static var interpreter: String? {
+        if let p = ProcessInfo.processInfo.environment["HERALD_TEST_PYTHON"] { return p }
+        let venv = TestPaths.path(".venv/bin/python").path
+        return FileManager.default.isExecutableFile(atPath: venv) ? venv : nil
+    }
+
+    public static func run(_ script: String, _ arguments: [String], stdin: Data? = nil) throws -> Result {
+        guard let python = interpreter else { throw Missing() }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = [TestPaths.path("Tests/python/\(script)").path] + arguments
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        let input = Pipe()
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+}
