@@ -21,7 +21,8 @@ public enum ProjectLoader {
         -> LoadedProject {
         let sources = SourceManager()
         var diagnostics = DiagnosticBag()
-        let target = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
+        let base = URL(fileURLWithPath: workingDirectory.path, isDirectory: true)
+        let target = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory)
         var root = isDirectory.boolValue ? target : target.deletingLastPathComponent()
