@@ -47,6 +47,6 @@ let package = Package(
         .target(name: "HeraldTestSupport", dependencies: ["HeraldDriver"], path: "Tests/HeraldTestSupport"),
         .testTarget(name: "HeraldUnitTests", dependencies: ["HeraldDriver", "HeraldTestSupport"]),
         .testTarget(name: "HeraldGoldenTests", dependencies: ["HeraldDriver", "HeraldTestSupport"]),
-        .testTarget(name: "HeraldEngineTests", dependencies: ["HeraldDriver", "HeraldTestSupport"]),
+        .testTarget(name: "HeraldEngineTests", dependencies: ["HeraldDriver", "HeraldTestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -71,8 +71,9 @@ public struct BundleWriter {
             "audience": ["columns": .array(query.columns(cp).map { .string($0) }), "key": .string(plan.schema.customer.key.name),
                          "address": .optional(plan.schema.customer.email?.name)],
             "parameters": .object(Dictionary(uniqueKeysWithValues: dialects.map { d in
-                (d.name, JSONValue.object(["as_of": ["placeholder": .string(d.parameter.placeholder), "binding": .string(d.parameter.binding),
-                                                     "format": .string(d.parameter.format)]]))
+                let used = AudienceQuery(dialect: d, plan: plan).sql(cp).contains(d.parameter.placeholder)
+                return (d.name, JSONValue.object(["as_of": ["placeholder": .string(d.parameter.placeholder), "binding": .string(d.parameter.binding),
+                                                            "format": .string(d.parameter.format), "used": .bool(used)]]))
             })),
             "headers": headers(c),
         ]

@@ -40,8 +40,10 @@ public struct AudienceQuery {
         var writer = SQLExpressionWriter(dialect: dialect, features: plan.features, customerColumn: { f in "c.\(self.q(f.column))" })
         writer.feature = { id in
             let col = featureColumn[id] ?? "NULL"
-            switch self.plan.features[id].function {
-            case .count, .exists, .sum: return "COALESCE(\(col), 0)"
+            let f = self.plan.features[id]
+            switch f.function {
+            case .count, .exists: return self.dialect.signedInteger("COALESCE(\(col), 0)")
+            case .sum: return f.type.base == .int ? self.dialect.signedInteger("COALESCE(\(col), 0)") : "COALESCE(\(col), 0)"
             default: return col
             }
         }
@@ -88,10 +90,13 @@ public struct AudienceQuery {
         var whereParts: [String] = []
         if c.audience != .true { whereParts.append(writer.condition(c.audience)) }
         if c.isMarketing, let s = plan.schema.suppression {
-            var matches: [String] = []
-            if let col = s.customerColumn { matches.append("x.\(q(col)) = c.\(q(customer.key.column))") }
-            if let col = s.emailColumn, let e = customer.email { matches.append("x.\(q(col)) = c.\(q(e.column))") }
-            whereParts.append("NOT EXISTS (SELECT 1 FROM \(q(s.table)) AS x WHERE \(matches.joined(separator: " OR ")))")
+            // NOT IN over non-null keys rather than a correlated NOT EXISTS, which not every engine runs.
+            if let col = s.customerColumn {
+                whereParts.append("c.\(q(customer.key.column)) NOT IN (SELECT x.\(q(col)) FROM \(q(s.table)) AS x WHERE x.\(q(col)) IS NOT NULL)")
+            }
+            if let col = s.emailColumn, let e = customer.email {
+                whereParts.append("c.\(q(e.column)) NOT IN (SELECT x.\(q(col)) FROM \(q(s.table)) AS x WHERE x.\(q(col)) IS NOT NULL)")
+            }
         }
         var out = ""
         if !ctes.isEmpty { out += "WITH " + ctes.joined(separator: ",\n") + "\n" }
@@ -100,6 +105,7 @@ public struct AudienceQuery {
         for j in joins { out += j + "\n" }
         if !whereParts.isEmpty { out += "WHERE " + whereParts.joined(separator: "\n  AND ") + "\n" }
         out += "ORDER BY c.\(q(customer.key.column))\n"
+        if !dialect.querySuffix.isEmpty { out += dialect.querySuffix + "\n" }
         return out
     }
 }

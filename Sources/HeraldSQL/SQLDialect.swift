@@ -61,6 +61,16 @@ public protocol SQLDialect: Sendable {
     func concat(_ parts: [String]) -> String
     /// A `CASE` result that is a string literal or NULL (some engines need a typed NULL).
     var nullText: String { get }
+    /// An integer-valued aggregate as a signed 64-bit value (ClickHouse counts are unsigned).
+    func signedInteger(_ expression: String) -> String
+    /// Appended to every query (ClickHouse needs `SETTINGS join_use_nulls = 1` for SQL's outer-join NULLs).
+    var querySuffix: String { get }
+    /// The type of a column holding a language type (for tables the sample data creates).
+    func sqlType(_ type: ValueType) -> String
+    /// The type of a column holding event properties as a JSON object.
+    var jsonColumnType: String { get }
+    /// `CREATE TABLE` for a table of the sample data.
+    func createTable(_ name: String, columns: [(name: String, type: String, nullable: Bool)], key: String?) -> String
 }
 
 /// How `as_of` is passed to a query.
@@ -79,6 +89,9 @@ public struct ParameterStyle: Sendable, Hashable {
     }
 }
 
+let asciiUpper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+let asciiLower = "abcdefghijklmnopqrstuvwxyz"
+
 extension SQLDialect {
     public func quote(_ identifier: String) -> String {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -94,16 +107,26 @@ extension SQLDialect {
     public func cast(_ expression: String, to type: ValueType) -> String { "CAST(\(expression) AS \(sqlType(type)))" }
     public func divide(_ a: String, _ b: String) -> String { "(CAST(\(a) AS \(sqlType(.decimal))) / NULLIF(\(b), 0))" }
     public func integerDivide(_ a: String, _ b: String) -> String { "(\(a) / \(b))" }
-    public func remainder(_ a: String, _ b: String) -> String { "(\(a) % \(b))" }
+    public func remainder(_ a: String, _ b: String) -> String { "(\(a) % NULLIF(\(b), 0))" }
     public func contains(_ haystack: String, _ needle: String) -> String { "(POSITION(\(needle) IN \(haystack)) > 0)" }
     public func startsWith(_ text: String, _ prefix: String) -> String { "(SUBSTRING(\(text), 1, LENGTH(\(prefix))) = \(prefix))" }
-    public func lower(_ s: String) -> String { "LOWER(\(s))" }
-    public func upper(_ s: String) -> String { "UPPER(\(s))" }
+    /// Case folding of ASCII letters only, so every engine folds the same characters whatever its collation.
+    public func lower(_ s: String) -> String { "TRANSLATE(\(s), '\(asciiUpper)', '\(asciiLower)')" }
+    public func upper(_ s: String) -> String { "TRANSLATE(\(s), '\(asciiLower)', '\(asciiUpper)')" }
     public func length(_ s: String) -> String { "LENGTH(\(s))" }
     public func toText(_ expression: String) -> String { "CAST(\(expression) AS VARCHAR)" }
     public func concat(_ parts: [String]) -> String { "(" + parts.joined(separator: " || ") + ")" }
     public func md5Hex(_ text: String) -> String { "MD5(\(text))" }
     public var nullText: String { "NULL" }
+    public var jsonColumnType: String { sqlType(.string) }
+
+    public func createTable(_ name: String, columns: [(name: String, type: String, nullable: Bool)], key: String?) -> String {
+        let cols = columns.map { "\(quote($0.name)) \($0.type)" + ($0.name == key ? " PRIMARY KEY" : "") }
+        return "CREATE TABLE \(quote(name)) (\(cols.joined(separator: ", ")))"
+    }
+
+    public var querySuffix: String { "" }
+    public func signedInteger(_ expression: String) -> String { expression }
 
     /// The engine's type for a language type.
     public func sqlType(_ type: ValueType) -> String {

@@ -20,6 +20,22 @@ public struct SampleDataset: Sendable {
     public var relations: [String: [[String: Value]]]
     /// Rows of the suppression list (customer keys), if the schema declares one.
     public var suppressed: [Value]
+    /// Rows of the sends log, if the schema declares one.
+    public var sends: [Send] = []
+
+    public struct Send: Sendable, Hashable {
+        public var customer: Value
+        public var campaign: String
+        public var arm: String?
+        public var sentAt: Int64
+
+        public init(customer: Value, campaign: String, arm: String?, sentAt: Int64) {
+            self.customer = customer
+            self.campaign = campaign
+            self.arm = arm
+            self.sentAt = sentAt
+        }
+    }
 }
 
 /// Knobs for the sample data generator.

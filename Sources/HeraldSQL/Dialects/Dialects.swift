@@ -1,6 +1,8 @@
 /// The registry of SQL dialects, by the name `herald.yaml` targets use.
 public enum Dialects {
-    public static let all: [any SQLDialect] = [SQLiteDialect(), PostgresDialect()]
+    public static let all: [any SQLDialect] = [
+        SQLiteDialect(), PostgresDialect(), DuckDBDialect(), ClickHouseDialect(), SparkDialect(), BigQueryDialect(), SnowflakeDialect(),
+    ]
 
     public static var names: [String] { all.map(\.name) }
 

@@ -35,6 +35,8 @@ public struct PostgresDialect: SQLDialect {
         }
     }
 
+    public var jsonColumnType: String { "jsonb" }
+
     public func sqlType(_ type: ValueType) -> String {
         switch type {
         case .int: return "bigint"

@@ -56,6 +56,9 @@ public struct SQLiteDialect: SQLDialect {
     }
     public func listLength(_ list: String) -> String { "json_array_length(\(list))" }
     public func toText(_ expression: String) -> String { "CAST(\(expression) AS TEXT)" }
+    /// SQLite's LOWER and UPPER fold ASCII letters only (without the ICU extension).
+    public func lower(_ s: String) -> String { "lower(\(s))" }
+    public func upper(_ s: String) -> String { "upper(\(s))" }
 
     public func valueAtExtremeTime(_ value: String, time: String, condition: String, latest: Bool, type: ValueType) -> String {
         // Timestamps are fixed-width text, so `time || value` orders by time, then by value text.
