@@ -119,7 +119,7 @@ public struct ArmAssignment {
 
     public func bucket(_ experimentID: String, key: String) -> String {
         let text = dialect.concat([dialect.string(experimentID + ":"), dialect.toText(key)])
-        return "((\(dialect.hexPrefixToInt(dialect.md5Hex(text)))) % 10000)"
+        return dialect.modulo(dialect.hexPrefixToInt(dialect.md5Hex(text)), 10_000)
     }
 
     public func sql(_ e: ExperimentPlan, key: String) -> String {

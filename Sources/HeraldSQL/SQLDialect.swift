@@ -40,6 +40,8 @@ public protocol SQLDialect: Sendable {
     /// Integer division rounding toward zero, for non-negative operands.
     func integerDivide(_ a: String, _ b: String) -> String
     func remainder(_ a: String, _ b: String) -> String
+    /// `a mod b` for a non-zero constant `b`.
+    func modulo(_ a: String, _ b: Int) -> String
     func contains(_ haystack: String, _ needle: String) -> String
     func startsWith(_ text: String, _ prefix: String) -> String
     /// Whether a list column contains a value.
@@ -108,6 +110,7 @@ extension SQLDialect {
     public func divide(_ a: String, _ b: String) -> String { "(CAST(\(a) AS \(sqlType(.decimal))) / NULLIF(\(b), 0))" }
     public func integerDivide(_ a: String, _ b: String) -> String { "(\(a) / \(b))" }
     public func remainder(_ a: String, _ b: String) -> String { "(\(a) % NULLIF(\(b), 0))" }
+    public func modulo(_ a: String, _ b: Int) -> String { "((\(a)) % \(b))" }
     public func contains(_ haystack: String, _ needle: String) -> String { "(POSITION(\(needle) IN \(haystack)) > 0)" }
     public func startsWith(_ text: String, _ prefix: String) -> String { "(SUBSTRING(\(text), 1, LENGTH(\(prefix))) = \(prefix))" }
     /// Case folding of ASCII letters only, so every engine folds the same characters whatever its collation.

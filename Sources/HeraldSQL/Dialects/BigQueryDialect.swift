@@ -75,6 +75,8 @@ public struct BigQueryDialect: SQLDialect {
     public func divide(_ a: String, _ b: String) -> String { "SAFE_DIVIDE(CAST(\(a) AS FLOAT64), \(b))" }
     public func integerDivide(_ a: String, _ b: String) -> String { "DIV(\(a), \(b))" }
     public func remainder(_ a: String, _ b: String) -> String { "MOD(\(a), NULLIF(\(b), 0))" }
+    /// GoogleSQL has no `%` operator.
+    public func modulo(_ a: String, _ b: Int) -> String { "MOD(\(a), \(b))" }
     public func contains(_ haystack: String, _ needle: String) -> String { "(STRPOS(\(haystack), \(needle)) > 0)" }
     public func startsWith(_ text: String, _ prefix: String) -> String { "STARTS_WITH(\(text), \(prefix))" }
     public func listContains(_ list: String, _ element: String) -> String { "(\(element) IN UNNEST(\(list)))" }

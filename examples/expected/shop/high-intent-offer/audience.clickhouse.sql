@@ -1,0 +1,18 @@
+WITH `s0` AS (
+  SELECT e.`customer_id` AS `k`
+    , COUNT(CASE WHEN e.`event` = 'purchase_completed' THEN 1 END) AS `f0`
+    , COUNT(CASE WHEN e.`event` = 'product_viewed' THEN 1 END) AS `f1`
+    , COUNT(CASE WHEN e.`event` = 'cart_added' THEN 1 END) AS `f2`
+  FROM `events` AS e
+  WHERE e.`event` IN ('cart_added', 'product_viewed', 'purchase_completed')
+  AND e.`occurred_at` >= ({as_of:DateTime64(3, 'UTC')} - INTERVAL 172800 SECOND)
+  AND e.`occurred_at` <= {as_of:DateTime64(3, 'UTC')}
+  GROUP BY e.`customer_id`
+)
+SELECT c.`customer_id` AS `customer_id`,
+       c.`email` AS `email`
+FROM `customers` AS c
+LEFT JOIN `s0` ON `s0`.`k` = c.`customer_id`
+WHERE (c.`email_consent` AND (toInt64(COALESCE(`s0`.`f1`, 0)) >= 3) AND (toInt64(COALESCE(`s0`.`f2`, 0)) >= 1) AND (toInt64(COALESCE(`s0`.`f0`, 0)) < 1))
+ORDER BY c.`customer_id`
+SETTINGS join_use_nulls = 1

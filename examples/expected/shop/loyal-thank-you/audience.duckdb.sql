@@ -1,0 +1,19 @@
+WITH "s0" AS (
+  SELECT e."customer_id" AS "k"
+    , COUNT(CASE WHEN e."event" = 'purchase_completed' THEN 1 END) AS "f0"
+    , COUNT(CASE WHEN e."event" = 'email_opened' THEN 1 END) AS "f1"
+    , COUNT(CASE WHEN e."event" = 'email_delivered' THEN 1 END) AS "f2"
+  FROM "events" AS e
+  WHERE e."event" IN ('email_delivered', 'email_opened', 'purchase_completed')
+  AND e."occurred_at" >= (CAST($1 AS TIMESTAMPTZ) - INTERVAL '7776000 seconds')
+  AND e."occurred_at" <= CAST($1 AS TIMESTAMPTZ)
+  GROUP BY e."customer_id"
+)
+SELECT c."customer_id" AS "customer_id",
+       c."email" AS "email",
+       c."city" AS "city",
+       c."first_name" AS "first_name"
+FROM "customers" AS c
+LEFT JOIN "s0" ON "s0"."k" = c."customer_id"
+WHERE (c."email_consent" AND (COALESCE("s0"."f0", 0) >= 2) AND (COALESCE((CAST(COALESCE("s0"."f1", 0) AS DOUBLE) / NULLIF(COALESCE("s0"."f2", 0), 0)), 0) > 0.7))
+ORDER BY c."customer_id"

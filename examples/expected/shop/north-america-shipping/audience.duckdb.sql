@@ -1,0 +1,17 @@
+WITH "s0" AS (
+  SELECT e."customer_id" AS "k"
+    , COUNT(*) AS "f0"
+  FROM "events" AS e
+  WHERE e."event" = 'purchase_completed'
+  AND e."occurred_at" >= (CAST($1 AS TIMESTAMPTZ) - INTERVAL '2592000 seconds')
+  AND e."occurred_at" <= CAST($1 AS TIMESTAMPTZ)
+  GROUP BY e."customer_id"
+)
+SELECT c."customer_id" AS "customer_id",
+       c."email" AS "email",
+       c."first_name" AS "first_name",
+       CASE WHEN (c."country" = 'CA') THEN 0 ELSE 1 END AS "herald_block_hero"
+FROM "customers" AS c
+LEFT JOIN "s0" ON "s0"."k" = c."customer_id"
+WHERE (c."email_consent" AND (c."country" IN ('US', 'CA')) AND (COALESCE("s0"."f0", 0) >= 1))
+ORDER BY c."customer_id"
