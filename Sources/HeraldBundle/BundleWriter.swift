@@ -42,6 +42,11 @@ public struct BundleWriter {
             }
             entries.append(["name": .string(c.name), "path": .string(c.name), "kind": .string(c.kind.rawValue), "files": .object(hashes)])
         }
+        // Every campaign's audience at once, for send systems that run all batches together.
+        let plans = project.campaigns.compactMap { plan.campaign(named: $0.name) }
+        if !plans.isEmpty {
+            for d in dialects { b.add("audiences.\(d.name).sql", ProjectAudienceQuery(dialect: d, plan: plan).sql(plans)) }
+        }
         var all = SHA256()
         for path in b.paths {
             all.update(path)
@@ -55,6 +60,10 @@ public struct BundleWriter {
             "project": .string(project.settings.name),
             "targets": .array(dialects.map { .string($0.name) }),
             "campaigns": .array(entries),
+            "audiences": .object(Dictionary(uniqueKeysWithValues: dialects.compactMap { d -> (String, JSONValue)? in
+                guard let text = b.files["audiences.\(d.name).sql"] else { return nil }
+                return (d.name, .object(["path": .string("audiences.\(d.name).sql"), "sha256": .string(SHA256.hex(text))]))
+            })),
             "hash": .string(Hex.encode(all.finalize())),
         ]
         b.add("manifest.json", json: manifest)

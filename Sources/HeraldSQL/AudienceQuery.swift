@@ -28,51 +28,10 @@ public struct AudienceQuery {
 
     public func sql(_ c: CampaignPlan) -> String {
         let customer = plan.schema.customer
-        let scans = c.scans
-        let names = c.featureNames
-        var featureColumn: [FeatureID: String] = [:]
-        for (i, g) in scans.enumerated() {
-            for id in g.features { featureColumn[id] = "\(q("s\(i)")).\(q(names[id]!))" }
-        }
-        let scanWriter = ScanWriter(dialect: dialect, features: plan.features, layout: plan.schema.events.layout,
-                                    allTypes: plan.schema.events.types, names: names)
-        var ctes = scans.enumerated().map { scanWriter.cte($1, alias: "s\($0)") }
-        var writer = SQLExpressionWriter(dialect: dialect, features: plan.features, customerColumn: { f in "c.\(self.q(f.column))" })
-        writer.feature = { id in
-            let col = featureColumn[id] ?? "NULL"
-            let f = self.plan.features[id]
-            switch f.function {
-            case .count, .exists: return self.dialect.signedInteger("COALESCE(\(col), 0)")
-            case .sum: return f.type.base == .int ? self.dialect.signedInteger("COALESCE(\(col), 0)") : "COALESCE(\(col), 0)"
-            default: return col
-            }
-        }
-        var joins = scans.indices.map { i in "LEFT JOIN \(q("s\(i)")) ON \(q("s\(i)")).\(q("k")) = c.\(q(customer.key.column))" }
-
-        // Ranks over the whole customer base are computed in their own CTE, before any filtering.
-        var ranks: [PlanExpr] = []
-        func collectRanks(_ e: PlanExpr) {
-            if case .rank = e, !ranks.contains(e) { ranks.append(e) }
-            e.children.forEach(collectRanks)
-        }
-        collectRanks(c.audience)
-        for b in c.blocks { b.conditions.compactMap { $0 }.forEach(collectRanks) }
-        if !ranks.isEmpty {
-            var rankLines = ["SELECT c.\(q(customer.key.column)) AS \(q("k"))"]
-            for (i, r) in ranks.enumerated() {
-                guard case .rank(let kind, let inner) = r else { continue }
-                let v = writer.value(inner)
-                let rankExpr = "RANK() OVER (PARTITION BY (\(v) IS NULL) ORDER BY \(v))"
-                let bucket = dialect.integerDivide("\(kind.buckets) * (\(rankExpr) - 1)", "COUNT(\(v)) OVER ()")
-                rankLines.append("  , CASE WHEN \(v) IS NULL THEN NULL ELSE 1 + \(bucket) END AS \(q("r\(i)"))")
-            }
-            rankLines.append("FROM \(q(customer.table)) AS c")
-            rankLines += joins
-            ctes.append("\(q("ranked")) AS (\n" + rankLines.map { "  " + $0 }.joined(separator: "\n") + "\n)")
-            joins.append("LEFT JOIN \(q("ranked")) ON \(q("ranked")).\(q("k")) = c.\(q(customer.key.column))")
-            writer.rank = { e in ranks.firstIndex(of: e).map { "\(self.q("ranked")).\(self.q("r\($0)"))" } ?? "NULL" }
-        }
-
+        var predicates = [c.audience]
+        for b in c.blocks { predicates += b.conditions.compactMap { $0 } }
+        let sources = FeatureSources(dialect: dialect, plan: plan, scans: c.scans, names: c.featureNames, predicates: predicates)
+        let writer = sources.writer
         var select: [String] = ["c.\(q(customer.key.column)) AS \(q(customer.key.name))"]
         if let e = customer.email { select.append("c.\(q(e.column)) AS \(q(e.name))") }
         for f in c.fields { select.append("c.\(q(f.column)) AS \(q(f.name))") }
@@ -98,11 +57,9 @@ public struct AudienceQuery {
                 whereParts.append("c.\(q(e.column)) NOT IN (SELECT x.\(q(col)) FROM \(q(s.table)) AS x WHERE x.\(q(col)) IS NOT NULL)")
             }
         }
-        var out = ""
-        if !ctes.isEmpty { out += "WITH " + ctes.joined(separator: ",\n") + "\n" }
+        var out = sources.with
         out += "SELECT " + select.joined(separator: ",\n       ") + "\n"
-        out += "FROM \(q(customer.table)) AS c\n"
-        for j in joins { out += j + "\n" }
+        out += sources.from(customer.table)
         if !whereParts.isEmpty { out += "WHERE " + whereParts.joined(separator: "\n  AND ") + "\n" }
         out += "ORDER BY c.\(q(customer.key.column))\n"
         if !dialect.querySuffix.isEmpty { out += dialect.querySuffix + "\n" }

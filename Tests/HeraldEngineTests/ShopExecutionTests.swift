@@ -90,3 +90,23 @@ import Testing
         #expect(keys == expected, "\(ShopExecutionTests.difference(keys, expected))")
     }
 }
+
+/// The project's one-query audiences (`audiences.<dialect>.sql`) select, per campaign, exactly
+/// whom that campaign's own audience query selects.
+@Suite struct ProjectAudienceTests {
+    @Test(arguments: ["sqlite", "postgres"])
+    func projectQueryMatchesCampaignQueries(_ engine: String) throws {
+        let c = ShopExecutionTests.compilation
+        let plan = try #require(c.plan), schema = try #require(c.checked?.schema)
+        let data = ShopExecutionTests.data
+        let (db, dialect): (DatabaseConnection, any SQLDialect) = engine == "sqlite"
+            ? (try EngineFixture.sqlite(schema, data), SQLiteDialect()) : (try EngineFixture.postgres(schema, data), PostgresDialect())
+        let all = try AudienceRunner.run(ProjectAudienceQuery(dialect: dialect, plan: plan).sql(plan.campaigns), dialect: dialect, on: db, asOf: data.asOf)
+        for campaign in plan.campaigns {
+            let column = try #require(all.columns.firstIndex(of: campaign.name))
+            let fromProject = all.rows.filter { $0[column].intValue == 1 }.map { $0[0].description }
+            let own = try EngineFixture.keys(AudienceQuery(dialect: dialect, plan: plan).sql(campaign), dialect, db, asOf: data.asOf)
+            #expect(fromProject == own, "\(campaign.name): \(fromProject.count) vs \(own.count)")
+        }
+    }
+}

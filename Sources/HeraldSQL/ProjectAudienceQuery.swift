@@ -1,0 +1,43 @@
+import HeraldPlan
+import HeraldSchema
+
+/// Every campaign's audience in one query: the project's features computed by shared scans (each
+/// window class of the events read once, whatever the number of campaigns and segments), and one
+/// 0/1 column per campaign. Rows are the customers at least one campaign selects.
+public struct ProjectAudienceQuery {
+    public let dialect: any SQLDialect
+    public let plan: ProjectPlan
+
+    public init(dialect: any SQLDialect, plan: ProjectPlan) {
+        self.dialect = dialect
+        self.plan = plan
+    }
+
+    public func sql(_ campaigns: [CampaignPlan]) -> String {
+        let customer = plan.schema.customer
+        func q(_ s: String) -> String { dialect.quote(s) }
+        var used = Set<FeatureID>()
+        for c in campaigns { used.formUnion(c.audience.features) }
+        let scans = ScanPlanner.groups(for: Array(used), features: plan.features, layout: plan.schema.events.layout)
+        var names: [FeatureID: String] = [:]
+        for s in scans { for id in s.features where names[id] == nil { names[id] = "f\(names.count)" } }
+        let sources = FeatureSources(dialect: dialect, plan: plan, scans: scans, names: names, predicates: campaigns.map(\.audience))
+        var flags: [String] = []
+        for c in campaigns {
+            var condition = sources.writer.condition(c.audience)
+            if c.isMarketing, let s = plan.schema.suppression, let col = s.customerColumn {
+                condition = "(\(condition) AND c.\(q(customer.key.column)) NOT IN (SELECT x.\(q(col)) FROM \(q(s.table)) AS x WHERE x.\(q(col)) IS NOT NULL))"
+            }
+            flags.append("CASE WHEN \(condition) THEN 1 ELSE 0 END AS \(q(c.name))")
+        }
+        var out = sources.with
+        out += "SELECT * FROM (\n"
+        out += "SELECT c.\(q(customer.key.column)) AS \(q(customer.key.name)),\n       " + flags.joined(separator: ",\n       ") + "\n"
+        out += sources.from(customer.table)
+        out += ") AS audiences\n"
+        out += "WHERE " + campaigns.map { "\(q($0.name)) = 1" }.joined(separator: " OR ") + "\n"
+        out += "ORDER BY \(q(customer.key.name))\n"
+        if !dialect.querySuffix.isEmpty { out += dialect.querySuffix + "\n" }
+        return out
+    }
+}
