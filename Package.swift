@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "herald", targets: ["herald"]),
+        .executable(name: "herald-bench", targets: ["herald-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,6 +40,12 @@ let package = Package(
         // The facade that chains the phases, and the command line on top of it.
         .target(name: "HeraldDriver", dependencies: ["HeraldBundle", "HeraldRuntime"]),
         .executableTarget(name: "herald", dependencies: [
+            "HeraldDriver",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Benchmarks (not tests): `swift run -c release herald-bench …`, see docs/BENCHMARKS.md.
+        .executableTarget(name: "herald-bench", dependencies: [
             "HeraldDriver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -20,6 +20,13 @@ public struct ScanGroup: Hashable, Sendable {
     /// The widest window of the scan's features; nil when one has no window.
     public var window: Interval?
     public var features: [FeatureID]
+
+    public init(source: Source, events: [EventType]?, window: Interval?, features: [FeatureID]) {
+        self.source = source
+        self.events = events
+        self.window = window
+        self.features = features
+    }
 }
 
 /// Groups features into scans by window class: windows within a factor of `spread` share a scan,

@@ -5,12 +5,22 @@ import HeraldSchema
 /// window class of the events read once, whatever the number of campaigns and segments), and one
 /// 0/1 column per campaign. Rows are the customers at least one campaign selects.
 public struct ProjectAudienceQuery {
+    /// How features are computed.
+    public enum Strategy: Sendable {
+        /// Scans pruned by event type and window class (what bundles carry).
+        case windowClasses
+        /// One grouped scan over every event, each feature filtering its own rows (a benchmark baseline).
+        case singleFullScan
+    }
+
     public let dialect: any SQLDialect
     public let plan: ProjectPlan
+    public let strategy: Strategy
 
-    public init(dialect: any SQLDialect, plan: ProjectPlan) {
+    public init(dialect: any SQLDialect, plan: ProjectPlan, strategy: Strategy = .windowClasses) {
         self.dialect = dialect
         self.plan = plan
+        self.strategy = strategy
     }
 
     public func sql(_ campaigns: [CampaignPlan]) -> String {
@@ -18,7 +28,11 @@ public struct ProjectAudienceQuery {
         func q(_ s: String) -> String { dialect.quote(s) }
         var used = Set<FeatureID>()
         for c in campaigns { used.formUnion(c.audience.features) }
-        let scans = ScanPlanner.groups(for: Array(used), features: plan.features, layout: plan.schema.events.layout)
+        let scans: [ScanGroup]
+        switch strategy {
+        case .windowClasses: scans = ScanPlanner.groups(for: Array(used), features: plan.features, layout: plan.schema.events.layout)
+        case .singleFullScan: scans = [ScanGroup(source: .eventsTable, events: nil, window: nil, features: used.sorted())]
+        }
         var names: [FeatureID: String] = [:]
         for s in scans { for id in s.features where names[id] == nil { names[id] = "f\(names.count)" } }
         let sources = FeatureSources(dialect: dialect, plan: plan, scans: scans, names: names, predicates: campaigns.map(\.audience))

@@ -5,6 +5,13 @@ import HeraldSupport
 /// differential tests are made of. Everything derives from the seed.
 public struct SampleDataset: Sendable {
     public struct Event: Sendable, Hashable {
+        public init(customer: Value, type: String, time: Int64, properties: [String: Value]) {
+            self.customer = customer
+            self.type = type
+            self.time = time
+            self.properties = properties
+        }
+
         public var customer: Value
         public var type: String
         /// Seconds since the epoch, whole seconds.
@@ -22,6 +29,16 @@ public struct SampleDataset: Sendable {
     public var suppressed: [Value]
     /// Rows of the sends log, if the schema declares one.
     public var sends: [Send] = []
+
+    public init(asOf: Int64, customers: [[String: Value]], events: [Event], relations: [String: [[String: Value]]], suppressed: [Value],
+                sends: [Send] = []) {
+        self.asOf = asOf
+        self.customers = customers
+        self.events = events
+        self.relations = relations
+        self.suppressed = suppressed
+        self.sends = sends
+    }
 
     public struct Send: Sendable, Hashable {
         public var customer: Value

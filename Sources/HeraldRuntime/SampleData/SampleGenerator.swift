@@ -21,15 +21,41 @@ public struct SampleGenerator {
     static let timezones = ["America/New_York", "America/Los_Angeles", "Europe/London", "Europe/Berlin", "Asia/Tokyo", "UTC"]
 
     public mutating func generate() -> SampleDataset {
-        let keyIsInt = schema.customer.key.type == .int
         var customers: [[String: Value]] = []
         var events: [SampleDataset.Event] = []
+        forEachCustomer { row, customerEvents in
+            customers.append(row)
+            events.append(contentsOf: customerEvents)
+        }
+        events.sort { ($0.time, $0.type, "\($0.customer)") < ($1.time, $1.type, "\($1.customer)") }
+        var relations: [String: [[String: Value]]] = [:]
+        for r in schema.relations {
+            var rows: [[String: Value]] = []
+            for c in customers where rng.chance(0.8) {
+                for rank in 1...rng.int(in: 1...6) {
+                    var row: [String: Value] = ["__customer": c[schema.customer.key.name]!]
+                    for f in r.fields {
+                        row[f.name] = f.type == .int && (f.name == "rank" || f.column == r.orderBy) ? .int(Int64(rank)) : value(for: f, index: rank)
+                    }
+                    rows.append(row)
+                }
+            }
+            relations[r.name] = rows
+        }
+        let suppressed = schema.suppression == nil ? [] : customers.filter { _ in rng.chance(0.02) }.map { $0[schema.customer.key.name]! }
+        return SampleDataset(asOf: options.asOf, customers: customers, events: events, relations: relations, suppressed: suppressed)
+    }
+
+    /// Generates customers one at a time with their events, without keeping them: what large
+    /// benchmark datasets are streamed from. `generate()` is built on it.
+    public mutating func forEachCustomer(_ body: ([String: Value], [SampleDataset.Event]) -> Void) {
+        let keyIsInt = schema.customer.key.type == .int
         let horizon = Int64(options.days) * 86_400
         for i in 0..<options.customers {
             let key: Value = keyIsInt ? .int(Int64(1000 + i)) : .string("c\(String(1000 + i))")
             var row: [String: Value] = [schema.customer.key.name: key]
             for f in schema.customer.fields { row[f.name] = value(for: f, index: i) }
-            customers.append(row)
+            var events: [SampleDataset.Event] = []
             // Personas decide how many events and how recent.
             let persona = rng.unit()
             let count: Int
@@ -60,24 +86,8 @@ public struct SampleGenerator {
                     events.append(event(for: key, at: options.asOf - Int64(hours) * 3600 + Int64([0, 0, -1, 1][rng.int(4)])))
                 }
             }
+            body(row, events)
         }
-        events.sort { ($0.time, $0.type, "\($0.customer)") < ($1.time, $1.type, "\($1.customer)") }
-        var relations: [String: [[String: Value]]] = [:]
-        for r in schema.relations {
-            var rows: [[String: Value]] = []
-            for c in customers where rng.chance(0.8) {
-                for rank in 1...rng.int(in: 1...6) {
-                    var row: [String: Value] = ["__customer": c[schema.customer.key.name]!]
-                    for f in r.fields {
-                        row[f.name] = f.type == .int && (f.name == "rank" || f.column == r.orderBy) ? .int(Int64(rank)) : value(for: f, index: rank)
-                    }
-                    rows.append(row)
-                }
-            }
-            relations[r.name] = rows
-        }
-        let suppressed = schema.suppression == nil ? [] : customers.filter { _ in rng.chance(0.02) }.map { $0[schema.customer.key.name]! }
-        return SampleDataset(asOf: options.asOf, customers: customers, events: events, relations: relations, suppressed: suppressed)
     }
 
     private mutating func event(for key: Value, at time: Int64, preferring hint: String? = nil) -> SampleDataset.Event {

@@ -36,7 +36,7 @@ public struct SampleTable: Sendable {
                 Column(name: name, type: .string, nullable: false, isJSON: false),
                 Column(name: time, type: .timestamp, nullable: false, isJSON: false),
                 Column(name: properties, type: .string, nullable: true, isJSON: true),
-            ], key: nil, indexes: [[name, time], [customer]], rows: data.events.map { e in
+            ], key: nil, indexes: [[name, time], [customer, name, time]], rows: data.events.map { e in
                 let type = schema.events.type(named: e.type)
                 return [e.customer, .string(type?.sourceName ?? e.type), .timestamp(e.time), .string(propertiesJSON(e, type))]
             }))
@@ -74,7 +74,7 @@ public struct SampleTable: Sendable {
     }
 
     /// A JSON object of an event's properties, keyed by their column names.
-    static func propertiesJSON(_ e: SampleDataset.Event, _ type: EventType?) -> String {
+    public static func propertiesJSON(_ e: SampleDataset.Event, _ type: EventType?) -> String {
         var members: [String: JSONValue] = [:]
         for p in type?.properties ?? [] {
             switch e.properties[p.name] ?? .null {

@@ -1,0 +1,38 @@
+"""Loads the SQL benchmark's CSV files into DuckDB and times queries (used by herald-bench sql).
+
+Usage: duckdb_bench.py JOB.json RESULT.json
+JOB: {"database": path, "ddl": [...], "loads": [{"table", "csv"}], "indexes": [...],
+      "as_of": iso, "queries": [{"id", "sql"}], "repeat": n}
+RESULT: {"load_seconds": s, "queries": {id: {"seconds": [..], "rows": n}}}
+"""
+import json
+import sys
+import time
+
+import duckdb
+
+job = json.load(open(sys.argv[1], encoding="utf-8"))
+con = duckdb.connect(job["database"])
+con.execute("SET TimeZone = 'UTC'")
+start = time.time()
+for statement in job["ddl"]:
+    con.execute(statement)
+for load in job["loads"]:
+    con.execute(f"COPY \"{load['table']}\" FROM '{load['csv']}' (FORMAT csv, HEADER true)")
+for statement in job["indexes"]:
+    con.execute(statement)
+con.execute("CHECKPOINT")
+load_seconds = time.time() - start
+results = {}
+for q in job["queries"]:
+    params = [job["as_of"]] if "$1" in q["sql"] else []
+    seconds = []
+    rows = 0
+    for i in range(job["repeat"]):
+        t = time.time()
+        rows = len(con.execute(q["sql"], params).fetchall())
+        seconds.append(time.time() - t)
+        if seconds[-1] > 30:
+            break
+    results[q["id"]] = {"seconds": seconds, "rows": rows}
+json.dump({"load_seconds": load_seconds, "queries": results}, open(sys.argv[2], "w"))
