@@ -35,9 +35,11 @@ public enum PlanReport {
                 case .eventTable(let t): source = "table of \(t.name)"
                 case .allEventTables: source = "every event table"
                 }
-                let events = s.events.map { $0.map(\.name).joined(separator: ", ") } ?? "any event"
-                let window = s.window.map { "within \($0)" } ?? "all history"
-                out += "  s\(i): \(source) [\(events)] \(window) -> \(s.features.map { names[$0] ?? $0.description }.joined(separator: ", "))\n"
+                let ranges = s.ranges.map { r in
+                    let events = r.events.map { $0.map(\.name).joined(separator: ", ") } ?? "any event"
+                    return "[\(events)] " + (r.window.map { "within \($0)" } ?? "all history")
+                }.joined(separator: ", ")
+                out += "  s\(i): \(source) \(ranges) -> \(s.features.map { names[$0] ?? $0.description }.joined(separator: ", "))\n"
             }
         }
         if let e = c.experiment {

@@ -2,8 +2,21 @@ import HeraldChecker
 import HeraldSchema
 import HeraldSyntax
 
+/// A slice of the events a scan reads: rows of some event types (or of any type) inside a window.
+public struct EventRange: Hashable, Sendable {
+    /// The event types; nil for every type.
+    public var events: [EventType]?
+    /// How far back from `as_of` the rows go; nil for all history.
+    public var window: Interval?
+
+    public init(events: [EventType]?, window: Interval?) {
+        self.events = events
+        self.window = window
+    }
+}
+
 /// One grouped scan over events: the features it computes with conditional aggregates, restricted
-/// to the event types they read and to the widest window among them.
+/// to the rows they can read — per event type, the widest window any feature needs of that type.
 public struct ScanGroup: Hashable, Sendable {
     public enum Source: Hashable, Sendable {
         /// The single events table of a `single_table` layout.
@@ -15,72 +28,87 @@ public struct ScanGroup: Hashable, Sendable {
     }
 
     public var source: Source
-    /// Event types the scan reads; nil when some feature reads every event.
-    public var events: [EventType]?
-    /// The widest window of the scan's features; nil when one has no window.
-    public var window: Interval?
+    /// The rows the scan reads: the union of these ranges, ordered by window.
+    public var ranges: [EventRange]
     public var features: [FeatureID]
 
-    public init(source: Source, events: [EventType]?, window: Interval?, features: [FeatureID]) {
+    public init(source: Source, ranges: [EventRange], features: [FeatureID]) {
         self.source = source
-        self.events = events
-        self.window = window
+        self.ranges = ranges
         self.features = features
+    }
+
+    /// Event types the scan reads; nil when it reads every type.
+    public var events: [EventType]? {
+        if ranges.contains(where: { $0.events == nil }) { return nil }
+        var all: [EventType] = []
+        for r in ranges { for e in r.events ?? [] where !all.contains(e) { all.append(e) } }
+        return all.sorted { $0.name < $1.name }
+    }
+
+    /// The widest window of the scan; nil when some range reads all history.
+    public var window: Interval? {
+        ranges.contains { $0.window == nil } ? nil : ranges.compactMap(\.window).max()
     }
 }
 
-/// Groups features into scans by window class: windows within a factor of `spread` share a scan,
-/// so a 48-hour rule never pays for reading a year of events, and a project with many rules on
-/// similar windows still reads each event once.
+/// Plans the scans of a set of features: one scan per events table, reading each event type only
+/// as far back as the widest window a feature needs of it. Every row is read once, however many
+/// campaigns and segments share it, and a 48-hour rule never makes a year of another event be read.
 public enum ScanPlanner {
-    public static let spread: Int64 = 4
-
     public static func groups(for ids: [FeatureID], features: FeatureTable, layout: EventModel.Layout) -> [ScanGroup] {
         let sorted = ids.sorted()
-        // Window classes: ascending windows, a new class when a window exceeds `spread` times the class's smallest.
-        var classes: [(min: Int64?, ids: [FeatureID])] = []
-        let ordered = sorted.sorted { a, b in
-            let wa = features[a].window?.seconds ?? Int64.max, wb = features[b].window?.seconds ?? Int64.max
-            return wa != wb ? wa < wb : a < b
-        }
-        for id in ordered {
-            let w = features[id].window?.seconds
-            if let last = classes.last, let lo = last.min, let w, w <= lo * spread {
-                classes[classes.count - 1].ids.append(id)
-            } else if let last = classes.last, last.min == nil, w == nil {
-                classes[classes.count - 1].ids.append(id)
-            } else {
-                classes.append((w, [id]))
+        switch layout {
+        case .singleTable:
+            guard !sorted.isEmpty else { return [] }
+            return [ScanGroup(source: .eventsTable, ranges: ranges(sorted, features), features: sorted)]
+        case .perEventTable:
+            var byTable: [String: (EventType, [FeatureID])] = [:]
+            var anyIds: [FeatureID] = []
+            for id in sorted {
+                if let e = features[id].event { byTable[e.name, default: (e, [])].1.append(id) } else { anyIds.append(id) }
             }
-        }
-        var out: [ScanGroup] = []
-        for c in classes {
-            let window = c.ids.compactMap { features[$0].window }.max()
-            let unbounded = c.ids.contains { features[$0].window == nil }
-            switch layout {
-            case .singleTable:
-                let readsAny = c.ids.contains { features[$0].event == nil }
-                var events: [EventType] = []
-                for id in c.ids { if let e = features[id].event, !events.contains(e) { events.append(e) } }
-                out.append(ScanGroup(source: .eventsTable, events: readsAny ? nil : events.sorted { $0.name < $1.name },
-                                     window: unbounded ? nil : window, features: c.ids.sorted()))
-            case .perEventTable:
-                var byTable: [String: (EventType, [FeatureID])] = [:]
-                var anyIds: [FeatureID] = []
-                for id in c.ids {
-                    if let e = features[id].event { byTable[e.name, default: (e, [])].1.append(id) } else { anyIds.append(id) }
-                }
-                for name in byTable.keys.sorted() {
-                    let (e, fs) = byTable[name]!
-                    let w = fs.contains { features[$0].window == nil } ? nil : fs.compactMap { features[$0].window }.max()
-                    out.append(ScanGroup(source: .eventTable(e), events: [e], window: w, features: fs.sorted()))
-                }
-                if !anyIds.isEmpty {
-                    let w = anyIds.contains { features[$0].window == nil } ? nil : anyIds.compactMap { features[$0].window }.max()
-                    out.append(ScanGroup(source: .allEventTables, events: nil, window: w, features: anyIds.sorted()))
-                }
+            var out: [ScanGroup] = byTable.keys.sorted().map { name in
+                let (e, fs) = byTable[name]!
+                return ScanGroup(source: .eventTable(e), ranges: [EventRange(events: [e], window: widest(fs, features))], features: fs)
             }
+            if !anyIds.isEmpty {
+                out.append(ScanGroup(source: .allEventTables, ranges: [EventRange(events: nil, window: widest(anyIds, features))], features: anyIds))
+            }
+            return out
         }
-        return out
+    }
+
+    /// The widest window among features; nil when one reads all history.
+    static func widest(_ ids: [FeatureID], _ features: FeatureTable) -> Interval? {
+        ids.contains { features[$0].window == nil } ? nil : ids.compactMap { features[$0].window }.max()
+    }
+
+    /// The ranges one scan of the single events table reads: event types grouped by their widest
+    /// window, and the `any` range absorbing every typed range it already covers.
+    static func ranges(_ ids: [FeatureID], _ features: FeatureTable) -> [EventRange] {
+        let anyIds = ids.filter { features[$0].event == nil }
+        let anyWindow: Interval?? = anyIds.isEmpty ? .none : .some(widest(anyIds, features))
+        var byType: [EventType: [FeatureID]] = [:]
+        for id in ids { if let e = features[id].event { byType[e, default: []].append(id) } }
+        var byWindow: [Interval?: [EventType]] = [:]
+        for (e, fs) in byType {
+            let w = widest(fs, features)
+            if case .some(let a) = anyWindow, covers(a, w) { continue }
+            byWindow[w, default: []].append(e)
+        }
+        var out = byWindow.map { EventRange(events: $0.value.sorted { $0.name < $1.name }, window: $0.key) }
+        if case .some(let a) = anyWindow { out.append(EventRange(events: nil, window: a)) }
+        return out.sorted { x, y in
+            let wx = x.window?.seconds ?? Int64.max, wy = y.window?.seconds ?? Int64.max
+            return wx != wy ? wx < wy : (x.events?.first?.name ?? "") < (y.events?.first?.name ?? "")
+        }
+    }
+
+    /// Whether a window `outer` reaches at least as far back as `inner`.
+    static func covers(_ outer: Interval?, _ inner: Interval?) -> Bool {
+        guard let outer else { return true }
+        guard let inner else { return false }
+        return outer.seconds >= inner.seconds
     }
 }

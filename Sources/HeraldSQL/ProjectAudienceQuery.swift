@@ -1,13 +1,13 @@
 import HeraldPlan
 import HeraldSchema
 
-/// Every campaign's audience in one query: the project's features computed by shared scans (each
-/// window class of the events read once, whatever the number of campaigns and segments), and one
+/// Every campaign's audience in one query: the project's features computed by one shared scan
+/// per events table (each event read once, whatever the number of campaigns and segments), and one
 /// 0/1 column per campaign. Rows are the customers at least one campaign selects.
 public struct ProjectAudienceQuery {
     /// How features are computed.
     public enum Strategy: Sendable {
-        /// Scans pruned by event type and window class (what bundles carry).
+        /// Scans pruned to each event type's widest window (what bundles carry).
         case windowClasses
         /// One grouped scan over every event, each feature filtering its own rows (a benchmark baseline).
         case singleFullScan
@@ -31,7 +31,7 @@ public struct ProjectAudienceQuery {
         let scans: [ScanGroup]
         switch strategy {
         case .windowClasses: scans = ScanPlanner.groups(for: Array(used), features: plan.features, layout: plan.schema.events.layout)
-        case .singleFullScan: scans = [ScanGroup(source: .eventsTable, events: nil, window: nil, features: used.sorted())]
+        case .singleFullScan: scans = [ScanGroup(source: .eventsTable, ranges: [EventRange(events: nil, window: nil)], features: used.sorted())]
         }
         var names: [FeatureID: String] = [:]
         for s in scans { for id in s.features where names[id] == nil { names[id] = "f\(names.count)" } }

@@ -33,15 +33,28 @@ struct ScanWriter {
         }
         lines.append("FROM \(from)")
         var filters: [String] = []
-        if let events = g.events, let nameColumn = row.name {
-            let names = events.map { dialect.string($0.sourceName) }
-            filters.append(names.count == 1 ? "\(nameColumn) = \(names[0])" : "\(nameColumn) IN (\(names.joined(separator: ", ")))")
+        if let nameColumn = row.name {
+            let ranges = g.ranges.map { range(nameColumn: nameColumn, time: row.time, $0) }
+            if ranges.count == 1 { filters += ranges[0].filter { $0 != "1 = 1" } }
+            else { filters.append("(" + ranges.map { "(" + $0.joined(separator: " AND ") + ")" }.joined(separator: "\n    OR ") + ")") }
+        } else if let w = g.window {
+            filters.append("\(row.time) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))")
         }
-        if let w = g.window { filters.append("\(row.time) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))") }
         filters.append("\(row.time) <= \(dialect.asOf)")
         lines.append("WHERE " + filters.joined(separator: "\n  AND "))
         lines.append("GROUP BY \(row.customer)")
         return "\(q(alias)) AS (\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n)"
+    }
+
+    /// The conditions selecting one range's rows (empty when it reads every row).
+    private func range(nameColumn: String, time: String, _ r: EventRange) -> [String] {
+        var out: [String] = []
+        if let events = r.events {
+            let names = events.map { dialect.string($0.sourceName) }
+            out.append(names.count == 1 ? "\(nameColumn) = \(names[0])" : "\(nameColumn) IN (\(names.joined(separator: ", ")))")
+        }
+        if let w = r.window { out.append("\(time) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))") }
+        return out.isEmpty ? ["1 = 1"] : out
     }
 
     private func source(_ g: ScanGroup) -> (String, Row) {

@@ -1,14 +1,6 @@
 WITH `s0` AS (
   SELECT e.`customer_id` AS `k`
-    , COUNT(*) AS `f0`
-  FROM `events` AS e
-  WHERE e.`event` = 'purchase_completed'
-  AND e.`occurred_at` >= TIMESTAMP_SUB(CAST(@as_of AS TIMESTAMP), INTERVAL 172800 SECOND)
-  AND e.`occurred_at` <= CAST(@as_of AS TIMESTAMP)
-  GROUP BY e.`customer_id`
-),
-`s1` AS (
-  SELECT e.`customer_id` AS `k`
+    , COUNT(CASE WHEN e.`event` = 'purchase_completed' AND e.`occurred_at` >= TIMESTAMP_SUB(CAST(@as_of AS TIMESTAMP), INTERVAL 172800 SECOND) THEN 1 END) AS `f0`
     , COUNT(CASE WHEN e.`event` = 'purchase_completed' THEN 1 END) AS `f1`
     , COUNT(CASE WHEN e.`event` = 'email_opened' THEN 1 END) AS `f2`
     , COUNT(CASE WHEN e.`event` = 'email_delivered' THEN 1 END) AS `f3`
@@ -21,10 +13,9 @@ WITH `s0` AS (
 SELECT c.`customer_id` AS `customer_id`,
        c.`email` AS `email`,
        c.`first_name` AS `first_name`,
-       CASE WHEN ((COALESCE(`s1`.`f1`, 0) >= 2) AND (COALESCE(SAFE_DIVIDE(CAST(COALESCE(`s1`.`f2`, 0) AS FLOAT64), COALESCE(`s1`.`f3`, 0)), 0) > 0.7)) THEN 0 ELSE 1 END AS `herald_block_hero`,
+       CASE WHEN ((COALESCE(`s0`.`f1`, 0) >= 2) AND (COALESCE(SAFE_DIVIDE(CAST(COALESCE(`s0`.`f2`, 0) AS FLOAT64), COALESCE(`s0`.`f3`, 0)), 0) > 0.7)) THEN 0 ELSE 1 END AS `herald_block_hero`,
        CASE WHEN MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(CONCAT('cart-subject-2026-11:', CAST(c.`customer_id` AS STRING)))), 1, 8)) AS INT64), 10000) < 1000 THEN 'holdout' WHEN MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(CONCAT('cart-subject-2026-11:', CAST(c.`customer_id` AS STRING)))), 1, 8)) AS INT64), 10000) < 5500 THEN 'control' ELSE 'urgent' END AS `herald_arm`
 FROM `customers` AS c
 LEFT JOIN `s0` ON `s0`.`k` = c.`customer_id`
-LEFT JOIN `s1` ON `s1`.`k` = c.`customer_id`
 WHERE (c.`email_consent` AND (COALESCE(`s0`.`f0`, 0) < 1))
 ORDER BY c.`customer_id`

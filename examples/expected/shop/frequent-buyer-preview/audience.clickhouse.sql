@@ -1,17 +1,10 @@
 WITH `s0` AS (
   SELECT e.`customer_id` AS `k`
-    , COUNT(*) AS `f0`
+    , COUNT(CASE WHEN e.`event` = 'purchase_completed' THEN 1 END) AS `f0`
+    , COUNT(CASE WHEN e.`occurred_at` >= ({as_of:DateTime64(3, 'UTC')} - INTERVAL 5184000 SECOND) THEN 1 END) AS `f1`
   FROM `events` AS e
-  WHERE e.`occurred_at` >= ({as_of:DateTime64(3, 'UTC')} - INTERVAL 5184000 SECOND)
-  AND e.`occurred_at` <= {as_of:DateTime64(3, 'UTC')}
-  GROUP BY e.`customer_id`
-),
-`s1` AS (
-  SELECT e.`customer_id` AS `k`
-    , COUNT(*) AS `f1`
-  FROM `events` AS e
-  WHERE e.`event` = 'purchase_completed'
-  AND e.`occurred_at` >= ({as_of:DateTime64(3, 'UTC')} - INTERVAL 31536000 SECOND)
+  WHERE ((e.`occurred_at` >= ({as_of:DateTime64(3, 'UTC')} - INTERVAL 5184000 SECOND))
+    OR (e.`event` = 'purchase_completed' AND e.`occurred_at` >= ({as_of:DateTime64(3, 'UTC')} - INTERVAL 31536000 SECOND)))
   AND e.`occurred_at` <= {as_of:DateTime64(3, 'UTC')}
   GROUP BY e.`customer_id`
 )
@@ -19,7 +12,6 @@ SELECT c.`customer_id` AS `customer_id`,
        c.`email` AS `email`
 FROM `customers` AS c
 LEFT JOIN `s0` ON `s0`.`k` = c.`customer_id`
-LEFT JOIN `s1` ON `s1`.`k` = c.`customer_id`
-WHERE (c.`email_consent` AND (toInt64(COALESCE(`s1`.`f1`, 0)) >= 5) AND (toInt64(COALESCE(`s0`.`f0`, 0)) >= 1))
+WHERE (c.`email_consent` AND (toInt64(COALESCE(`s0`.`f0`, 0)) >= 5) AND (toInt64(COALESCE(`s0`.`f1`, 0)) >= 1))
 ORDER BY c.`customer_id`
 SETTINGS join_use_nulls = 1
