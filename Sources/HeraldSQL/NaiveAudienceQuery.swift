@@ -58,11 +58,10 @@ public struct NaiveAudienceQuery {
             }
             with = "WITH \(q("ranked")) AS (\n" + lines.joined(separator: "\n") + "\nFROM \(q(customer.table)) AS c\n)\n"
             let rankWriter = writer
-            writer.rank = { e in
-                ranks.firstIndex(of: e).map { "(SELECT \(q("r\($0)")) FROM \(q("ranked")) AS r WHERE r.\(q("k")) = c.\(q(customer.key.column)))" }
-                    ?? rankWriter.value(e)
-            }
+            writer.rank = { e in ranks.firstIndex(of: e).map { "r.\(q("r\($0)"))" } ?? rankWriter.value(e) }
         }
-        return with + "SELECT c.\(q(customer.key.column)) AS \(q(customer.key.name))\nFROM \(q(customer.table)) AS c\nWHERE \(writer.condition(c.audience))\nORDER BY 1\n"
+        // Ranks are joined, as anyone writing this by hand would; a correlated lookup into the CTE is quadratic.
+        let join = ranks.isEmpty ? "" : "JOIN \(q("ranked")) AS r ON r.\(q("k")) = c.\(q(customer.key.column))\n"
+        return with + "SELECT c.\(q(customer.key.column)) AS \(q(customer.key.name))\nFROM \(q(customer.table)) AS c\n\(join)WHERE \(writer.condition(c.audience))\nORDER BY 1\n"
     }
 }

@@ -1,7 +1,7 @@
 """Loads the SQL benchmark's CSV files into DuckDB and times queries (used by herald-bench sql).
 
 Usage: duckdb_bench.py JOB.json RESULT.json
-JOB: {"database": path, "ddl": [...], "loads": [{"table", "csv"}], "indexes": [...],
+JOB: {"database": path, "ddl": [...], "loads": [{"table", "csv", "order_by"}], "indexes": [...],
       "as_of": iso, "queries": [{"id", "sql"}], "repeat": n}
 RESULT: {"load_seconds": s, "queries": {id: {"seconds": [..], "rows": n}}}
 """
@@ -18,7 +18,8 @@ start = time.time()
 for statement in job["ddl"]:
     con.execute(statement)
 for load in job["loads"]:
-    con.execute(f"COPY \"{load['table']}\" FROM '{load['csv']}' (FORMAT csv, HEADER true)")
+    order = (" ORDER BY " + ", ".join(load["order_by"])) if load["order_by"] else ""
+    con.execute(f"INSERT INTO \"{load['table']}\" SELECT * FROM read_csv('{load['csv']}', header = true, all_varchar = true){order}")
 for statement in job["indexes"]:
     con.execute(statement)
 con.execute("CHECKPOINT")
