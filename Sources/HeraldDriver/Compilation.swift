@@ -61,7 +61,7 @@ public struct Compilation: Sendable {
         diagnostics.merge(planDiagnostics)
         c.plan = plan
         for campaign in checked.campaigns {
-            let (message, d) = MessageCompiler.compile(campaign, schema: checked.schema)
+            let (message, d) = MessageCompiler.compile(campaign, schema: checked.schema, sources: c.sources)
             diagnostics.merge(d)
             if let message { c.messages[campaign.name] = message }
         }

@@ -21,6 +21,33 @@ public struct CompiledMessage: Sendable {
     public var relations: [String]
     public var postalAddress: String?
 
+    /// The preheader an arm shows: its own, or the message's.
+    public func preheader(variant: String?) -> [RenderNode]? {
+        if let v = variant, let p = variants.first(where: { $0.name == v })?.preheader { return p }
+        return preheader
+    }
+
+    /// Every render program of the HTML part: the body and every slot of every arm.
+    var htmlPrograms: [[RenderNode]] {
+        [html] + (slots + variants.flatMap(\.slots)).flatMap { s in s.alternatives + (s.loop.map { [[.loop($0)]] } ?? []) }
+    }
+
+    /// Whether the HTML part prints a builtin such as `unsubscribe_url`.
+    func readsBuiltin(_ name: String) -> Bool {
+        htmlPrograms.contains { RenderNode.contains($0) { v in v == .builtin(name) } }
+    }
+
+    /// The most rows a loop of the message shows (10 for unbounded loops, 3 when there is none): the
+    /// sample relation size for validation and size estimates.
+    var largestLoop: Int {
+        var most = 3
+        for s in slots + variants.flatMap(\.slots) {
+            guard let l = s.loop else { continue }
+            if case .literal(.int(let n))? = l.limit { most = max(most, Int(n)) } else { most = max(most, 10) }
+        }
+        return most
+    }
+
     public func slot(named name: String, variant: String?) -> CompiledSlot? {
         if let v = variant, let s = variants.first(where: { $0.name == v })?.slots.first(where: { $0.name == name }) { return s }
         return slots.first { $0.name == name }

@@ -8,7 +8,8 @@ import HeraldSource
 /// Decides every output's escaping, then renders every combination a recipient can receive
 /// (arm × block alternative) with sample values and validates the HTML in context.
 public enum MessageCompiler {
-    public static func compile(_ c: CheckedCampaign, schema: Schema) -> (CompiledMessage?, DiagnosticBag) {
+    /// `sources` lets diagnostics in rendered HTML point at exact columns of the files.
+    public static func compile(_ c: CheckedCampaign, schema: Schema, sources: SourceManager? = nil) -> (CompiledMessage?, DiagnosticBag) {
         var diagnostics = DiagnosticBag()
         let m = c.message
 
@@ -68,11 +69,23 @@ public enum MessageCompiler {
             variants.append(CompiledVariant(name: v.name, weight: v.weight, subject: plain(v.subject), preheader: plain(v.preheader),
                                             from: v.from, slots: vslots))
         }
+        // The preheader becomes hidden text after `<body>`, through a slot arms can override.
+        let preheader = plain(m.preheader)
+        var htmlWithPreheader = html
+        var allSlots = slots
+        if preheader != nil || variants.contains(where: { $0.preheader != nil }) {
+            htmlWithPreheader = PreheaderSlot.insert(into: html)
+            allSlots.append(CompiledSlot(name: PreheaderSlot.name, column: nil, alternatives: [preheader.map(PreheaderSlot.content) ?? []], loop: nil))
+            for i in variants.indices {
+                guard let p = variants[i].preheader else { continue }
+                variants[i].slots.append(CompiledSlot(name: PreheaderSlot.name, column: nil, alternatives: [PreheaderSlot.content(p)], loop: nil))
+            }
+        }
         let message = CompiledMessage(campaign: c.name, kind: c.kind, from: m.from, replyTo: m.replyTo, subject: plain(m.subject) ?? [],
-                                      preheader: plain(m.preheader), html: html, text: plain(m.text), slots: slots, variants: variants,
+                                      preheader: preheader, html: htmlWithPreheader, text: plain(m.text), slots: allSlots, variants: variants,
                                       amp: m.amp, fields: m.customerFields, relations: m.relations, postalAddress: m.postalAddress)
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        diagnostics.merge(MessageValidator.validate(message, schema: schema, fallback: c.message.body.span))
+        diagnostics.merge(MessageValidator.validate(message, schema: schema, fallback: c.message.body.span, subject: c.message.subject.span, sources: sources))
         return (message, diagnostics)
     }
 }

@@ -34,6 +34,6 @@ public final class ScratchProject {
     /// A marketing campaign with a compliant body, for tests that vary one part.
     public static func campaign(_ name: String, audience: String, extra: String = "", subject: String = "\"Hello\"",
                                 html: String = "'<p>Hi. <a href=\"{{ unsubscribe_url }}\">Unsubscribe</a> {{ postal_address }}</p>'") -> String {
-        "campaign: \(name)\nkind: marketing\naudience:\n  where: \(audience)\n\(extra)message:\n  subject: \(subject)\n  html: \(html)\n"
+        "campaign: \(name)\nkind: marketing\naudience:\n  where: \(audience)\n\(extra)message:\n  subject: \(subject)\n  preheader: \"Hi\"\n  html: \(html)\n"
     }
 }

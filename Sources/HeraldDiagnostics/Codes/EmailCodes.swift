@@ -38,5 +38,80 @@ extension DiagnosticKind {
         would replace the layout.
         """)
 
-    public static let emailKinds: [DiagnosticKind] = [htmlSyntax, unknownLayout, unknownSlot, unfilledSlot, misplacedBody]
+    public static let forbiddenElement = DiagnosticKind("H0406", "forbidden-element", .error,
+        summary: "An email contains an element mail clients remove: script, frames, forms or plugins.",
+        explanation: """
+        `<script>`, `<iframe>`, `<frame>`, `<form>`, `<object>`, `<embed>`, `<applet>` and `<base>`
+        are removed by Gmail, Outlook and Apple Mail, and their presence raises spam scores. Anything
+        interactive belongs on a web page the email links to (or in an AMP part).
+        """)
+
+    public static let eventHandlerAttribute = DiagnosticKind("H0407", "event-handler-attribute", .error,
+        summary: "An element has a script handler attribute such as `onclick`.",
+        explanation: """
+        No mail client runs script, and filters treat `on*` attributes as an attack. Remove the
+        attribute; link to a web page for anything interactive.
+        """)
+
+    public static let insecureURL = DiagnosticKind("H0408", "insecure-url", .error,
+        summary: "A link or image URL is not an absolute `https` URL.",
+        explanation: """
+        Links must be `https://`, `mailto:`, `tel:` or a `#fragment`; images and backgrounds must be
+        `https://`. Plain `http` links are flagged by mailbox providers and images over `http` are
+        blocked as mixed content; relative URLs never resolve in a mailbox, and other schemes
+        (`javascript:`, `data:`, `file:`) are unsafe or stripped. Herald checks every rendered
+        version of the message, with sample values in the template outputs.
+        """)
+
+    public static let imageWithoutAlt = DiagnosticKind("H0409", "image-without-alt", .error,
+        summary: "An image has no `alt` text.",
+        explanation: """
+        Many clients block images until the reader allows them, and screen readers read `alt`
+        aloud. Describe the image, or write `alt=""` when it is purely decorative.
+        """)
+
+    public static let imageWithoutWidth = DiagnosticKind("H0410", "image-without-width", .warning,
+        summary: "An image has no `width` attribute.",
+        explanation: """
+        Outlook for Windows renders with Word, which ignores CSS widths on images and shows them at
+        their natural size: a 1200-pixel retina image breaks a 600-pixel layout. Give every image a
+        `width` attribute in pixels.
+        """)
+
+    public static let flexGridLayout = DiagnosticKind("H0411", "flex-grid-layout", .warning,
+        summary: "The email lays out content with CSS flexbox or grid.",
+        explanation: """
+        `display: flex` and `display: grid` are not supported by Outlook for Windows and some
+        webmail clients (caniemail.com), so columns collapse into one. Tables with
+        `role="presentation"` are the portable way to lay out columns.
+        """)
+
+    public static let missingPreheader = DiagnosticKind("H0412", "missing-preheader", .warning,
+        summary: "The message has no preheader.",
+        explanation: """
+        Inboxes show a line of preview text after the subject. Without a preheader they show the
+        first text of the body, often "View in browser" or an image's alt text. Add `preheader:` to
+        the message; Herald inserts it as hidden text right after `<body>`.
+        """)
+
+    public static let nearClippingSize = DiagnosticKind("H0413", "near-clipping-size", .warning,
+        summary: "A rendered version of the email is over 90 KB, close to Gmail's 102 KB clipping point.",
+        explanation: """
+        Gmail clips HTML over 102 KB behind a "View entire message" link. Herald renders every
+        version a recipient can receive with realistic sample values (loops filled to their limit)
+        and warns from 90 KB, leaving room for longer real values.
+        """)
+
+    public static let clippedSize = DiagnosticKind("H0414", "clipped-size", .error,
+        summary: "A rendered version of the email is over Gmail's 102 KB clipping point.",
+        explanation: """
+        Gmail hides everything after the first 102 KB of HTML, which usually includes the
+        unsubscribe link and the postal address. Remove unused CSS and comments, or shorten the
+        content.
+        """)
+
+    public static let emailKinds: [DiagnosticKind] = [
+        htmlSyntax, unknownLayout, unknownSlot, unfilledSlot, misplacedBody, forbiddenElement, eventHandlerAttribute,
+        insecureURL, imageWithoutAlt, imageWithoutWidth, flexGridLayout, missingPreheader, nearClippingSize, clippedSize,
+    ]
 }

@@ -69,3 +69,33 @@ public indirect enum RenderValue: Sendable, Hashable {
     case comparison(String, RenderValue, RenderValue)
     case logical(isAnd: Bool, RenderValue, RenderValue)
 }
+
+extension RenderNode {
+    /// Whether any value in the nodes (outputs, conditions, loops, filter arguments) satisfies `test`.
+    static func contains(_ nodes: [RenderNode], where test: (RenderValue) -> Bool) -> Bool {
+        func value(_ v: RenderValue?) -> Bool {
+            guard let v else { return false }
+            if test(v) { return true }
+            switch v {
+            case .range(let a, let b), .comparison(_, let a, let b), .logical(_, let a, let b): return value(a) || value(b)
+            default: return false
+            }
+        }
+        func output(_ o: RenderOutput) -> Bool { value(o.value) || o.filters.contains { $0.arguments.contains(where: value) } }
+        func walk(_ ns: [RenderNode]) -> Bool {
+            ns.contains { n in
+                switch n {
+                case .text, .slot: return false
+                case .output(let o), .assign(_, let o): return output(o)
+                case .conditional(let branches, let elseBody):
+                    return branches.contains { value($0.condition) || walk($0.body) } || walk(elseBody ?? [])
+                case .caseOf(let subject, let whens, let elseBody):
+                    return value(subject) || whens.contains { $0.values.contains(where: value) || walk($0.body) } || walk(elseBody ?? [])
+                case .loop(let l):
+                    return value(l.collection) || value(l.limit) || value(l.offset) || walk(l.body) || walk(l.elseBody ?? [])
+                }
+            }
+        }
+        return walk(nodes)
+    }
+}

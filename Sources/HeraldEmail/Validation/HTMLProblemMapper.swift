@@ -7,12 +7,16 @@ struct HTMLProblemMapper {
     let rendered: [UInt8]
     let trace: [(offset: Int, span: Span)]
     let fallback: Span
+    /// The bytes of a source file, to step over what a literal's text dropped from its file
+    /// (the indentation of a YAML block, quotes and escapes).
+    let source: (FileID) -> [UInt8]?
     private let lineStarts: [Int]
 
-    init(rendered: String, trace: [(offset: Int, span: Span)], fallback: Span) {
+    init(rendered: String, trace: [(offset: Int, span: Span)], fallback: Span, source: @escaping (FileID) -> [UInt8]? = { _ in nil }) {
         self.rendered = Array(rendered.utf8)
         self.trace = trace
         self.fallback = fallback
+        self.source = source
         self.lineStarts = SourceFile.computeLineStarts(self.rendered)
     }
 
@@ -38,8 +42,19 @@ struct HTMLProblemMapper {
         }
         guard best >= 0 else { return fallback }
         let entry = trace[best]
-        let delta = min(offset - entry.offset, entry.span.length)
-        let start = Int(entry.span.start) + max(0, delta)
+        let start: Int
+        if let bytes = source(entry.span.file), Int(entry.span.end) <= bytes.count {
+            // Walk the literal's rendered bytes and its source together; source bytes that do not
+            // match were dropped when the text was read (indentation, escapes).
+            var i = entry.offset, j = Int(entry.span.start)
+            while i < offset && i < rendered.count && j < Int(entry.span.end) {
+                if rendered[i] == bytes[j] { i += 1 }
+                j += 1
+            }
+            start = j
+        } else {
+            start = Int(entry.span.start) + max(0, min(offset - entry.offset, entry.span.length))
+        }
         return Span(file: entry.span.file, start: start, end: min(Int(entry.span.end), start + 1))
     }
 
@@ -99,3 +114,27 @@ struct HTMLProblemMapper {
 }
 
 import Foundation
+
+extension HTMLProblemMapper {
+    /// The source span of an element's start tag: libxml2 knows only its line, so the tag is found
+    /// on that line by its rank among same-named elements there.
+    func span(of element: HTMLElement, in root: HTMLElement?) -> Span {
+        guard let root else { return fallback }
+        let sameLine = ([root] + root.descendants).filter { $0.name == element.name && $0.line == element.line }
+        let rank = sameLine.firstIndex { $0.line == element.line && $0.attributes.elementsEqual(element.attributes, by: { $0 == $1 })
+                                           && $0.children.count == element.children.count } ?? 0
+        let needle = Array("<\(element.name)".utf8)
+        var at = offset(line: element.line, column: 1), seen = 0
+        while at + needle.count <= rendered.count {
+            if rendered[at..<(at + needle.count)].elementsEqual(needle, by: { a, b in a | 0x20 == b | 0x20 }) {
+                if seen == rank { break }
+                seen += 1
+            }
+            at += 1
+        }
+        guard at + needle.count <= rendered.count else { return fallback }
+        var s = span(atRendered: at + 1)
+        s.end = s.start + UInt32(element.name.utf8.count)
+        return s
+    }
+}

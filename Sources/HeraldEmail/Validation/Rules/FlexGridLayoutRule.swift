@@ -1,0 +1,22 @@
+/// Flexbox and grid layouts: Outlook for Windows (Word's renderer) and several webmail clients do
+/// not support them, so columns collapse; tables are the portable layout.
+enum FlexGridLayoutRule {
+    static let displays = ["display:flex", "display:inline-flex", "display:grid", "display:inline-grid"]
+
+    static func uses(_ css: String) -> String? {
+        let compact = css.lowercased().filter { !$0.isWhitespace }
+        return displays.first { compact.contains($0) }
+    }
+
+    static let rule = HTMLRule(kind: .flexGridLayout) { doc in
+        var out: [HTMLFinding] = []
+        for e in doc.elements {
+            let css = e.name == "style" ? e.textContent : (e.attribute("style") ?? "")
+            if let d = uses(css) {
+                out.append(HTMLFinding(element: e, message: "`\(d.replacingOccurrences(of: ":", with: ": "))` is not supported by Outlook for Windows.",
+                                       help: "Lay out columns with tables (`<table role=\"presentation\">`)."))
+            }
+        }
+        return out
+    }
+}

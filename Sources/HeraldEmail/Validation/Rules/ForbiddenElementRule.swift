@@ -1,0 +1,11 @@
+/// Elements mail clients strip or refuse: active content and forms.
+enum ForbiddenElementRule {
+    static let forbidden: Set<String> = ["script", "iframe", "form", "object", "embed", "applet", "frame", "frameset", "base"]
+
+    static let rule = HTMLRule(kind: .forbiddenElement) { doc in
+        doc.elements.filter { forbidden.contains($0.name) }.map { e in
+            HTMLFinding(element: e, message: "Email must not contain `<\(e.name)>`; mail clients remove it or reject the message.",
+                        help: e.name == "form" ? "Link to a page with the form instead." : nil)
+        }
+    }
+}

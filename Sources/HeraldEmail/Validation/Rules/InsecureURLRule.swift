@@ -1,0 +1,39 @@
+import Foundation
+
+/// Links and images use https (links may also be `mailto:`, `tel:` or a `#fragment`): plain http
+/// is flagged by mailbox providers and blocked as mixed content, and relative URLs never resolve
+/// in a mailbox.
+enum InsecureURLRule {
+    /// Attributes holding a URL, by element.
+    static let urlAttributes: [(element: String, attribute: String, isLink: Bool)] = [
+        ("a", "href", true), ("area", "href", true), ("img", "src", false), ("source", "src", false),
+        ("table", "background", false), ("td", "background", false), ("body", "background", false), ("video", "poster", false),
+    ]
+
+    static let rule = HTMLRule(kind: .insecureURL) { doc in
+        var out: [HTMLFinding] = []
+        for e in doc.elements {
+            for (element, attribute, isLink) in urlAttributes where e.name == element {
+                guard let raw = e.attribute(attribute) else { continue }
+                if let problem = problem(raw.trimmingCharacters(in: .whitespacesAndNewlines), isLink: isLink) {
+                    out.append(HTMLFinding(element: e, message: "The `\(attribute)` of `<\(e.name)>` \(problem).",
+                                           help: "Use an absolute `https://` URL\(isLink ? " (or `mailto:` / `tel:`)" : "")."))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Why a URL is not acceptable, or nil.
+    static func problem(_ url: String, isLink: Bool) -> String? {
+        let lower = url.lowercased()
+        if lower.isEmpty { return isLink ? nil : "is empty" }
+        if lower.hasPrefix("https://") { return nil }
+        if isLink && (lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("#")) { return nil }
+        if lower.hasPrefix("http://") { return "uses plain `http`: `\(url.prefix(80))`" }
+        if let colon = lower.firstIndex(of: ":"), lower[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
+            return "uses the scheme `\(lower[..<colon])`, which email does not allow"
+        }
+        return "is relative (`\(url.prefix(80))`), which never resolves in a mailbox"
+    }
+}
