@@ -123,6 +123,8 @@ public struct BundleWriter {
             "from": .string(m.from),
             "reply_to": .optional(m.replyTo),
             "parts": .object(parts),
+            // Without a `text` part, send systems derive it from the rendered HTML (docs/bundle-format.md).
+            "text_source": .string(m.text == nil ? "html" : "template"),
             "slots": slots(m.slots),
             "variants": .array(m.variants.map { v in
                 var o: [String: JSONValue] = ["name": .string(v.name), "weight": .int(Int64(v.weight)), "slots": slots(v.slots)]

@@ -6,15 +6,12 @@ import HeraldSource
 /// Renders every combination a recipient can receive with sample values and validates each
 /// rendered HTML document, reporting problems at their source.
 enum MessageValidator {
-    /// Above this many combinations, alternatives are varied one slot at a time instead of all together.
-    static let combinationBudget = 64
-
     static func validate(_ m: CompiledMessage, schema: Schema, fallback: Span, subject: Span, sources: SourceManager?) -> DiagnosticBag {
         var diagnostics = DiagnosticBag()
         var seen = Set<Diagnostic>()
         func emit(_ d: Diagnostic) { if seen.insert(d).inserted { diagnostics.emit(d) } }
         let printsUnsubscribe = m.readsBuiltin("unsubscribe_url")
-        for combination in combinations(m) {
+        for combination in m.versions {
             let input = SampleProfile.input(schema: schema, campaign: m.campaign, variant: combination.variant, postalAddress: m.postalAddress,
                                             rows: m.largestLoop)
             var renderer = Renderer(input: input) { name in
@@ -41,33 +38,5 @@ enum MessageValidator {
             }
         }
         return diagnostics
-    }
-
-    struct Combination {
-        var variant: String?
-        var choices: [String: Int]
-    }
-
-    /// Every arm × alternative combination, or (past the budget) each alternative once.
-    static func combinations(_ m: CompiledMessage) -> [Combination] {
-        let arms: [String?] = m.variants.isEmpty ? [nil] : m.variants.map(\.name)
-        var out: [Combination] = []
-        for arm in arms {
-            let slots = m.slots.map { m.slot(named: $0.name, variant: arm) ?? $0 }.filter { $0.column != nil }
-            let total = slots.reduce(1) { $0 * max(1, $1.alternatives.count) }
-            if total <= combinationBudget {
-                var combos: [[String: Int]] = [[:]]
-                for s in slots {
-                    combos = combos.flatMap { c in (0..<max(1, s.alternatives.count)).map { i in c.merging([s.name: i]) { $1 } } }
-                }
-                out += combos.map { Combination(variant: arm, choices: $0) }
-            } else {
-                out.append(Combination(variant: arm, choices: [:]))
-                for s in slots {
-                    for i in 1..<max(1, s.alternatives.count) { out.append(Combination(variant: arm, choices: [s.name: i])) }
-                }
-            }
-        }
-        return out
     }
 }

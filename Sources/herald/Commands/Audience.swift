@@ -24,25 +24,9 @@ struct Audience: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        let instant: Int64
-        if let asOf {
-            guard let t = CivilTime.parseInstant(asOf) else {
-                printError("`\(asOf)` is not an instant; write it as 2026-11-25T12:00:00Z.")
-                throw ExitCode(2)
-            }
-            instant = t
-        } else {
-            instant = Int64(Date().timeIntervalSince1970)
-        }
+        let instant = try parseInstant(asOf)
         let (compilation, plan) = try compiledCampaign(target, diagnostics)
-        let connection: DatabaseConnection
-        let dialect: any SQLDialect
-        do {
-            (connection, dialect) = try DatabaseSpec.open(db)
-        } catch {
-            printError(error.message)
-            throw ExitCode(2)
-        }
+        let (connection, dialect) = try openDatabase(db)
         let query = AudienceQuery(dialect: dialect, plan: compilation.plan!)
         let result: QueryResult
         do {
