@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HeraldDiagnostics
 import HeraldDriver
+import HeraldSource
 
 /// The `herald` command line: check, build, plan, sql, audience, explain and the tools around them.
 @main
@@ -9,7 +11,7 @@ struct Herald: ParsableCommand {
         commandName: "herald",
         abstract: "A declarative campaign compiler: checks email campaigns written in YAML and compiles them into SQL and email bundles.",
         version: Compilation.compilerVersion,
-        subcommands: [Check.self, Build.self, Plan.self, SQL.self, Audience.self, Preview.self, Explain.self, SampleData.self])
+        subcommands: [Check.self, Build.self, Plan.self, SQL.self, Audience.self, Preview.self, Validate.self, Explain.self, SampleData.self])
 
     /// Parses and runs a command. Exit codes: 0 clean, 1 errors in the campaigns, 2 bad invocation.
     static func main() {
@@ -50,10 +52,15 @@ struct DiagnosticOptions: ParsableArguments {
 
 /// Prints the diagnostics of a compilation and returns whether it has errors (after `--strict`).
 func report(_ compilation: Compilation, _ options: DiagnosticOptions) -> Bool {
-    var bag = compilation.diagnostics
+    report(compilation.diagnostics, sources: compilation.sources, options)
+}
+
+/// Prints diagnostics over some sources and returns whether they have errors (after `--strict`).
+func report(_ diagnostics: DiagnosticBag, sources: SourceManager, _ options: DiagnosticOptions) -> Bool {
+    var bag = diagnostics
     if options.strict { bag.promoteWarnings() }
-    let sorted = bag.sorted(using: compilation.sources)
-    let text = DiagnosticOutput.render(sorted, sources: compilation.sources, format: options.diagnosticFormat,
+    let sorted = bag.sorted(using: sources)
+    let text = DiagnosticOutput.render(sorted, sources: sources, format: options.diagnosticFormat,
                                        color: options.diagnosticFormat == .human && DiagnosticOutput.stderrWantsColor)
     if options.diagnosticFormat == .human {
         FileHandle.standardError.write(Data(text.utf8))

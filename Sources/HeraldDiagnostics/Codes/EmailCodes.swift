@@ -110,8 +110,44 @@ extension DiagnosticKind {
         content.
         """)
 
+    public static let ampInvalid = DiagnosticKind("H0415", "amp-invalid", .error,
+        summary: "The AMP part breaks a rule of AMP for Email, so mail clients show the HTML part instead.",
+        explanation: """
+        Gmail, Yahoo and Mail.ru render an AMP part only if it passes the AMP validator's AMP4EMAIL
+        rules: the required markup (`<html ⚡4email>`, `<meta charset="utf-8">`, the boilerplate
+        style, the runtime script), only the allowed elements and components (with their extension
+        scripts at pinned versions), no custom JavaScript or script handlers, absolute `https`
+        image and data URLs, complete `<amp-img>` layouts, no nested data fetches, and bindings
+        only on the attributes email allows. Herald checks the AMP part it generates and, with
+        `herald validate`, AMP documents written elsewhere.
+        """)
+
+    public static let ampCSS = DiagnosticKind("H0416", "amp-css", .error,
+        summary: "The CSS of an AMP part breaks AMP for Email's limits.",
+        explanation: """
+        AMP for Email allows one `<style amp-custom>` of at most 75,000 bytes, inline `style`
+        attributes of at most 1,000 bytes each and 75,000 bytes of CSS in all (enforced with
+        `data-css-strict`), no `!important`, no at-rule but `@media`, and `url()` only with `https`.
+        """)
+
+    public static let ampSize = DiagnosticKind("H0417", "amp-size", .error,
+        summary: "The AMP part is over 200,000 bytes.",
+        explanation: """
+        The AMP validator rejects AMP email documents over 200,000 bytes, and mail clients then show
+        the HTML part. Shorten the content or move CSS into fewer rules.
+        """)
+
+    public static let ampAdvisory = DiagnosticKind("H0418", "amp-advisory", .warning,
+        summary: "The AMP part uses something the AMP validator warns about.",
+        explanation: """
+        The validator warns when `<html>` lacks `data-css-strict` (which may become required), when
+        the CSS is over 75,000 bytes without strict CSS, and about deprecated components
+        (`amp-lightbox`, `amp-image-lightbox`, `amp-mustache` 0.1) and `<title>`.
+        """)
+
     public static let emailKinds: [DiagnosticKind] = [
         htmlSyntax, unknownLayout, unknownSlot, unfilledSlot, misplacedBody, forbiddenElement, eventHandlerAttribute,
         insecureURL, imageWithoutAlt, imageWithoutWidth, flexGridLayout, missingPreheader, nearClippingSize, clippedSize,
+        ampInvalid, ampCSS, ampSize, ampAdvisory,
     ]
 }

@@ -1,0 +1,61 @@
+import HeraldDiagnostics
+
+/// An email document parsed for the AMP for Email rules: the libxml2 tree of the prepared source,
+/// the type identifiers of its `<html>` tag, and its size.
+struct AMPDocument {
+    var source: AMPSource
+    var root: HTMLElement?
+    /// The original document's size in bytes.
+    var byteCount: Int
+    var hasDoctype: Bool
+
+    var isStrictCSS: Bool { source.identifiers.contains("data-css-strict") }
+    var elements: [HTMLElement] { root.map { [$0] + $0.descendants } ?? [] }
+
+    init(_ bytes: [UInt8]) {
+        source = AMPSource(bytes)
+        root = HTMLParser.parse(source.bytes).root
+        byteCount = bytes.count
+        // `<!doctype html>` first, after blanks and comments (libxml2 keeps no doctype in the tree copy).
+        var i = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+        while i < bytes.count {
+            if AMPSource.isSpace(bytes[i]) { i += 1; continue }
+            if bytes[i...].starts(with: Array("<!--".utf8)) {
+                i = AMPSource.find(Array("-->".utf8), in: bytes, from: i + 4).map { $0 + 3 } ?? bytes.count
+                continue
+            }
+            break
+        }
+        let head = String(decoding: bytes[i..<min(bytes.count, i + 15)], as: UTF8.self).lowercased()
+        hasDoctype = head.hasPrefix("<!doctype html") && (head.count == 14 || " >\t\n\r".contains(head[head.index(head.startIndex, offsetBy: 14)]))
+    }
+
+    /// The ancestors of every element (by identity of position in `elements`), for nesting rules.
+    func walk(_ visit: (HTMLElement, [HTMLElement]) -> Void) {
+        guard let root else { return }
+        var stack: [(HTMLElement, [HTMLElement])] = [(root, [])]
+        while let (e, ancestors) = stack.popLast() {
+            visit(e, ancestors)
+            for case .element(let child) in e.children.reversed() { stack.append((child, ancestors + [e])) }
+        }
+    }
+
+    /// The `<head>` element.
+    var head: HTMLElement? { root?.children.lazy.compactMap { if case .element(let e) = $0, e.name == "head" { return e } else { return nil } }.first }
+}
+
+/// A rule of AMP for Email (the AMP4EMAIL format of the AMP validator), as data: one kind, one check.
+struct AMPRule: Sendable {
+    let kind: DiagnosticKind
+    let check: @Sendable (AMPDocument) -> [HTMLFinding]
+}
+
+/// The AMP part's rules, in the order their findings are reported.
+enum AMPRules {
+    static let all: [AMPRule] = [
+        AMPRequiredMarkupRule.rule, AMPElementRule.rule, AMPAttributeRule.rule, AMPScriptRule.rule, AMPExtensionRule.rule,
+        AMPURLRule.rule, AMPLayoutRule.rule, AMPNestedFetchRule.rule, AMPBindingRule.rule, AMPStyleRule.rule, AMPStyleRule.totalRule,
+        AMPSizeRule.rule, AMPAdvisoryRule.rule,
+    ]
+}

@@ -1,0 +1,100 @@
+/// An email document prepared for libxml2: the AMP format identifier and the amp-bind `[attr]`
+/// attributes, which libxml2 2.9's HTML parser drops (error 68), rewritten to names it keeps.
+/// `⚡4email` becomes `amp4email` (same length), `⚡️4email` becomes `amp4email` padded with spaces,
+/// and `[name]=` becomes `data-amp-bind-name=` (the amp-bind runtime's own alias), so lines stay put.
+struct AMPSource {
+    /// The bytes to parse.
+    var bytes: [UInt8]
+    /// Type identifiers found on the `<html>` start tag (`amp4email` for any spelling, `data-css-strict`, …).
+    var identifiers: Set<String>
+    /// Where the rewritten text's offsets stop matching the original's: from each `rewritten`
+    /// offset on, the original offset is `original` plus the distance.
+    var shifts: [(rewritten: Int, original: Int)] = [(0, 0)]
+    /// Whether the document declares itself AMP for Email.
+    var isAMP: Bool { identifiers.contains("amp4email") }
+
+    static let lightning: [UInt8] = [0xE2, 0x9A, 0xA1]
+    static let variationSelector: [UInt8] = [0xEF, 0xB8, 0x8F]
+
+    init(_ input: [UInt8]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count + 64)
+        var identifiers = Set<String>()
+        var shifts: [(rewritten: Int, original: Int)] = [(0, 0)]
+        var i = 0
+        var sawHTML = false
+        while i < input.count {
+            guard input[i] == 0x3C, i + 1 < input.count, AMPSource.isLetter(input[i + 1]) else {
+                // Comments are copied whole: a `<` inside one starts no tag.
+                if input[i] == 0x3C, input[i...].starts(with: Array("<!--".utf8)) {
+                    let end = AMPSource.find(Array("-->".utf8), in: input, from: i + 4).map { $0 + 3 } ?? input.count
+                    out += input[i..<end]
+                    i = end
+                    continue
+                }
+                out.append(input[i]); i += 1; continue
+            }
+            // A start tag: copy its name, then its attributes one by one.
+            var j = i + 1
+            while j < input.count, !AMPSource.isSpace(input[j]), input[j] != 0x3E, input[j] != 0x2F { j += 1 }
+            let name = String(decoding: input[(i + 1)..<j], as: UTF8.self).lowercased()
+            out += input[i..<j]
+            let isHTML = name == "html" && !sawHTML
+            if isHTML { sawHTML = true }
+            while j < input.count, input[j] != 0x3E {
+                if AMPSource.isSpace(input[j]) || input[j] == 0x2F { out.append(input[j]); j += 1; continue }
+                // An attribute name runs to `=`, space, `/` or `>`.
+                var k = j
+                while k < input.count, !AMPSource.isSpace(input[k]), input[k] != 0x3D, input[k] != 0x3E, !(input[k] == 0x2F && k > j) { k += 1 }
+                var attr = Array(input[j..<k])
+                if isHTML {
+                    if attr.starts(with: AMPSource.lightning) {
+                        var rest = Array(attr.dropFirst(3))
+                        var padding = 0
+                        if rest.starts(with: AMPSource.variationSelector) { rest.removeFirst(3); padding = 3 }
+                        if rest == Array("4email".utf8) {
+                            identifiers.insert("amp4email")
+                            attr = Array("amp4email".utf8) + Array(repeating: 0x20, count: padding)
+                        }
+                    } else {
+                        identifiers.insert(String(decoding: attr, as: UTF8.self).lowercased())
+                    }
+                } else if attr.first == 0x5B, attr.last == 0x5D, attr.count > 2 {
+                    attr = Array("data-amp-bind-".utf8) + attr.dropFirst().dropLast()
+                }
+                let changed = attr.count != k - j
+                out += attr
+                j = k
+                if changed { shifts.append((out.count, k)) }
+                if j < input.count, input[j] == 0x3D {
+                    out.append(0x3D); j += 1
+                    while j < input.count, AMPSource.isSpace(input[j]) { out.append(input[j]); j += 1 }
+                    if j < input.count, input[j] == 0x22 || input[j] == 0x27 {
+                        let quote = input[j]
+                        let end = input[(j + 1)...].firstIndex(of: quote).map { $0 + 1 } ?? input.count
+                        out += input[j..<end]; j = end
+                    } else {
+                        while j < input.count, !AMPSource.isSpace(input[j]), input[j] != 0x3E { out.append(input[j]); j += 1 }
+                    }
+                }
+            }
+            i = j
+        }
+        bytes = out
+        self.identifiers = identifiers
+        self.shifts = shifts
+    }
+
+    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        var i = start
+        while i + needle.count <= haystack.count {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// URLs in AMP for Email: links absolute with http, https, mailto or tel; image, list and form
+/// endpoints absolute https; mustache only as a whole value, and never in fetch endpoints.
+enum AMPURLRule {
+    static func scheme(_ url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let s = url[..<colon].lowercased()
+        return s.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) && !s.isEmpty ? s : nil
+    }
+
+    /// Mustache is allowed only as the whole value (`{{url}}`), never inside it.
+    static func mustacheProblem(_ url: String) -> Bool {
+        guard url.contains("{{") || url.contains("}}") else { return false }
+        return !(url.hasPrefix("{{") && url.hasSuffix("}}")) || url.contains("{{#") || url.contains("{{/") || url.contains("{{^")
+    }
+
+    static let rule = AMPRule(kind: .ampInvalid) { doc in
+        var out: [HTMLFinding] = []
+        for e in doc.elements {
+            if e.name == "a", let href = e.attribute("href")?.trimmingCharacters(in: .whitespaces) {
+                if mustacheProblem(href) {
+                    out.append(HTMLFinding(element: e, message: "A link's `href` may be a mustache variable only as a whole value."))
+                } else if !(href.hasPrefix("{{")), !["http", "https", "mailto", "tel"].contains(scheme(href) ?? "") {
+                    out.append(HTMLFinding(element: e, message: scheme(href).map { "AMP for Email does not allow `\($0):` links." }
+                                           ?? "AMP for Email does not allow relative links (`\(href.prefix(60))`)."))
+                }
+            }
+            let endpoint: (String, Bool)? = switch e.name {
+            case "amp-img", "amp-anim": ("src", true)
+            case "amp-list", "amp-autocomplete": ("src", false)
+            case "form": e.has("action-xhr") || e.attribute("method")?.lowercased() == "post" ? ("action-xhr", false) : nil
+            default: nil
+            }
+            guard let (attribute, mustacheAllowed) = endpoint else { continue }
+            guard let url = e.attribute(attribute)?.trimmingCharacters(in: .whitespaces) else {
+                out.append(HTMLFinding(element: e, message: "`<\(e.name)>` needs a `\(attribute)`."))
+                continue
+            }
+            if mustacheAllowed ? mustacheProblem(url) : (url.contains("{{") || url.contains("}}")) {
+                out.append(HTMLFinding(element: e, message: "The `\(attribute)` of `<\(e.name)>` may not contain mustache\(mustacheAllowed ? " except as a whole value" : "")."))
+            } else if !url.hasPrefix("{{"), scheme(url) != "https" {
+                out.append(HTMLFinding(element: e, message: "The `\(attribute)` of `<\(e.name)>` must be an absolute `https` URL."))
+            }
+        }
+        return out
+    }
+}
