@@ -110,6 +110,7 @@ public struct BundleWriter {
         ]
         if let p = m.preheader { parts["preheader"] = RenderProgramJSON.nodes(p) }
         if let t = m.text { parts["text"] = RenderProgramJSON.nodes(t) }
+        if let a = m.ampHTML { parts["amp"] = RenderProgramJSON.nodes(a) }
         func slots(_ list: [CompiledSlot]) -> JSONValue {
             .object(Dictionary(uniqueKeysWithValues: list.map { s in
                 var o: [String: JSONValue] = ["alternatives": .array(s.alternatives.map(RenderProgramJSON.nodes))]
@@ -126,8 +127,11 @@ public struct BundleWriter {
             // Without a `text` part, send systems derive it from the rendered HTML (docs/bundle-format.md).
             "text_source": .string(m.text == nil ? "html" : "template"),
             "slots": slots(m.slots),
+            // The AMP part's own slot contents (`<img>` made `<amp-img>`), when it has one.
+            "amp_slots": m.ampHTML == nil ? .null : slots(m.ampSlots),
             "variants": .array(m.variants.map { v in
                 var o: [String: JSONValue] = ["name": .string(v.name), "weight": .int(Int64(v.weight)), "slots": slots(v.slots)]
+                if m.ampHTML != nil { o["amp_slots"] = slots(v.ampSlots) }
                 if let s = v.subject { o["subject"] = RenderProgramJSON.nodes(s) }
                 if let p = v.preheader { o["preheader"] = RenderProgramJSON.nodes(p) }
                 if let f = v.from { o["from"] = .string(f) }

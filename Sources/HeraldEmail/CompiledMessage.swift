@@ -16,6 +16,9 @@ public struct CompiledMessage: Sendable {
     public var slots: [CompiledSlot]
     public var variants: [CompiledVariant]
     public var amp: Bool
+    /// The AMP part (`amp: true`): generated from the HTML part's program, with its own slot contents.
+    public var ampHTML: [RenderNode]?
+    public var ampSlots: [CompiledSlot] = []
     /// Customer fields the templates read (audience query columns).
     public var fields: [String]
     public var relations: [String]
@@ -52,6 +55,12 @@ public struct CompiledMessage: Sendable {
         if let v = variant, let s = variants.first(where: { $0.name == v })?.slots.first(where: { $0.name == name }) { return s }
         return slots.first { $0.name == name }
     }
+
+    /// A slot's content in the AMP part.
+    public func ampSlot(named name: String, variant: String?) -> CompiledSlot? {
+        if let v = variant, let s = variants.first(where: { $0.name == v })?.ampSlots.first(where: { $0.name == name }) { return s }
+        return ampSlots.first { $0.name == name }
+    }
 }
 
 /// The content of a slot: alternatives chosen by the audience query's block column, or a loop.
@@ -78,4 +87,5 @@ public struct CompiledVariant: Sendable, Hashable {
     public var preheader: [RenderNode]?
     public var from: String?
     public var slots: [CompiledSlot]
+    public var ampSlots: [CompiledSlot] = []
 }

@@ -81,10 +81,11 @@ public enum MessageCompiler {
                 variants[i].slots.append(CompiledSlot(name: PreheaderSlot.name, column: nil, alternatives: [PreheaderSlot.content(p)], loop: nil))
             }
         }
-        let message = CompiledMessage(campaign: c.name, kind: c.kind, from: m.from, replyTo: m.replyTo, subject: plain(m.subject) ?? [],
+        var message = CompiledMessage(campaign: c.name, kind: c.kind, from: m.from, replyTo: m.replyTo, subject: plain(m.subject) ?? [],
                                       preheader: preheader, html: htmlWithPreheader, text: plain(m.text), slots: allSlots, variants: variants,
                                       amp: m.amp, fields: m.customerFields, relations: m.relations, postalAddress: m.postalAddress)
         if diagnostics.hasErrors { return (nil, diagnostics) }
+        if m.amp { message = AMPGenerator.add(to: message) }
         diagnostics.merge(MessageValidator.validate(message, schema: schema, fallback: c.message.body.span, subject: c.message.subject.span, sources: sources))
         return (message, diagnostics)
     }

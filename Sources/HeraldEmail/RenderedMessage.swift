@@ -7,6 +7,8 @@ public struct RenderedMessage: Sendable, Hashable {
     public var html: String
     /// The campaign's own text part, or the text derived from `html` (`PlainText`).
     public var text: String
+    /// The AMP part, for messages with `amp: true`.
+    public var amp: String?
 }
 
 extension CompiledMessage {
@@ -30,11 +32,14 @@ extension CompiledMessage {
         }
         let html = Renderer.render(self.html, input: input, slot: slotContent)
         let text = self.text.map { Renderer.render($0, input: input) } ?? PlainText.derive(fromHTML: html)
+        let amp = ampHTML.map { program in
+            Renderer.render(program, input: input) { name in self.ampSlot(named: name, variant: variant)?.content(choice: choices[name] ?? 0) }
+        }
         return RenderedMessage(
             from: arm?.from ?? from,
             subject: Renderer.render(arm?.subject ?? subject, input: input),
             preheader: preheader(variant: variant).map { Renderer.render($0, input: input) },
-            html: html, text: text)
+            html: html, text: text, amp: amp)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HeraldDriver
 import HeraldEmail
+import HeraldSource
 import HeraldTestSupport
 import Testing
 
@@ -19,7 +20,7 @@ import Testing
             for version in message.versions {
                 let r = message.render(recipient.input, variant: version.variant, choices: version.choices)
                 let headers = "From: \(r.from)\nSubject: \(r.subject)\n" + (r.preheader.map { "Preheader: \($0)\n" } ?? "")
-                for (ext, text) in [("html", r.html), ("txt", headers + "\n" + r.text)] {
+                for (ext, text) in [("html", r.html), ("txt", headers + "\n" + r.text)] + (r.amp.map { [("amp.html", $0)] } ?? []) {
                     let relative = "\(name)/\(version.label).\(ext)"
                     produced.insert(relative)
                     if let problem = Golden.check(text, against: root.appendingPathComponent(relative)) { Issue.record(Comment(rawValue: problem)) }
@@ -30,6 +31,24 @@ import Testing
         while let relative = enumerator?.nextObject() as? String {
             if relative.contains("."), !produced.contains(relative) { Issue.record("examples/expected/shop-preview/\(relative) is no longer produced; delete it") }
         }
+    }
+
+    /// Every generated AMP part passes the AMP for Email rules.
+    @Test func everyAMPPartIsValid() throws {
+        let c = TestCompiler.compile("examples/shop")
+        let schema = try #require(c.checked?.schema)
+        var checked = 0
+        for (name, message) in c.messages where message.ampHTML != nil {
+            let recipient = PreviewProfile.sample(schema: schema, message: message)
+            for version in message.versions {
+                let amp = try #require(message.render(recipient.input, variant: version.variant, choices: version.choices).amp)
+                let sources = SourceManager()
+                let (kind, found) = DocumentValidator.validate(sources.add(path: "\(name).amp.html", text: amp))
+                #expect(kind == .amp && found.isEmpty, "\(name) \(version.label): \(found.items.map(\.message))")
+                checked += 1
+            }
+        }
+        #expect(checked > 0)
     }
 
     /// The rendered HTML of every version parses without errors, and its derived text keeps every link.

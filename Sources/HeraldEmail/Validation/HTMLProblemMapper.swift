@@ -133,8 +133,46 @@ extension HTMLProblemMapper {
             at += 1
         }
         guard at + needle.count <= rendered.count else { return fallback }
+        if let exact = sourceTag(atRendered: at, name: element.name) { return exact }
         var s = span(atRendered: at + 1)
         s.end = s.start + UInt32(element.name.utf8.count)
         return s
+    }
+
+    /// The tag's name in the source, found by line rather than by byte: generated parts (AMP)
+    /// insert text and rename tags (`<amp-img>` was `<img>`), but never add or remove lines.
+    private func sourceTag(atRendered at: Int, name: String) -> Span? {
+        var lo = 0, hi = trace.count - 1, best = -1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if trace[mid].offset <= at { best = mid; lo = mid + 1 } else { hi = mid - 1 }
+        }
+        guard best >= 0, let bytes = source(trace[best].span.file) else { return nil }
+        let entry = trace[best]
+        // Which line of the literal, and which same-named tag on that line of it.
+        var lineStart = entry.offset, newlines = 0
+        for i in entry.offset..<at where rendered[i] == 0x0A { newlines += 1; lineStart = i + 1 }
+        let sourceName = name == "amp-img" ? "img" : name
+        let renderedNeedle = Array("<\(name)".utf8), sourceNeedle = Array("<\(sourceName)".utf8)
+        func occurrences(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> [Int] {
+            var out: [Int] = []
+            var i = hay.startIndex
+            while i + needle.count <= hay.endIndex {
+                if hay[i..<(i + needle.count)].elementsEqual(needle, by: { $0 | 0x20 == $1 | 0x20 }) { out.append(i) }
+                i += 1
+            }
+            return out
+        }
+        let rank = occurrences(rendered[lineStart..<at], renderedNeedle).count
+        var j = Int(entry.span.start), end = min(Int(entry.span.end), bytes.count)
+        var k = 0
+        while k < newlines, j < end { if bytes[j] == 0x0A { k += 1 }; j += 1 }
+        var lineEnd = j
+        while lineEnd < end, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        end = lineEnd
+        let found = occurrences(bytes[j..<end], sourceNeedle)
+        guard rank < found.count else { return nil }
+        let start = found[rank] + 1
+        return Span(file: entry.span.file, start: start, end: start + sourceName.utf8.count)
     }
 }

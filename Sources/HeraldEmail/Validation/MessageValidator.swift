@@ -36,6 +36,22 @@ enum MessageValidator {
                     emit(d)
                 }
             }
+            if let ampProgram = m.ampHTML {
+                var amp = Renderer(input: input) { name in
+                    m.ampSlot(named: name, variant: combination.variant)?.content(choice: combination.choices[name] ?? 0)
+                }
+                amp.run(ampProgram)
+                let ampMapper = HTMLProblemMapper(rendered: amp.output, trace: amp.trace, fallback: fallback) { sources?.file($0)?.bytes }
+                let doc = AMPDocument(Array(amp.output.utf8))
+                for rule in AMPRules.all {
+                    for finding in rule.check(doc) {
+                        let span = finding.element.map { ampMapper.span(of: $0, in: doc.root) } ?? fallback
+                        var d = Diagnostic(rule.kind, finding.message, at: span).note("In the AMP part, which Herald generates from the HTML part.")
+                        if let help = finding.help { d = d.help(help) }
+                        emit(d)
+                    }
+                }
+            }
         }
         return diagnostics
     }

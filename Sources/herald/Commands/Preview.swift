@@ -13,7 +13,7 @@ struct Preview: ParsableCommand {
         abstract: "Render a campaign's email for one recipient: from a profile file, a database row, or sample values.",
         discussion: """
         Without -o the HTML goes to standard output (`--part text` prints the plain-text part). With -o FILE.html the
-        HTML goes to FILE.html and the text part to FILE.txt. With --all-arms, -o names a folder that receives every
+        HTML goes to FILE.html, the text part to FILE.txt and an AMP part to FILE.amp.html. With --all-arms, -o names a folder that receives every
         arm and block combination and an index.html.
         """)
 
@@ -37,7 +37,7 @@ struct Preview: ParsableCommand {
     @Option(name: .customLong("block"), help: "A block choice SLOT=INDEX (repeatable; overrides the profile).")
     var blocks: [String] = []
 
-    @Option(help: "The part to print without -o: html, text, or headers.")
+    @Option(help: "The part to print without -o: html, text, amp (for `amp: true` campaigns), or headers.")
     var part: String = "html"
 
     @Flag(name: .customLong("all-arms"), help: "Render every arm and block combination into the folder given by -o.")
@@ -49,7 +49,7 @@ struct Preview: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
-        guard ["html", "text", "headers"].contains(part) else { throw ValidationError("--part must be html, text or headers.") }
+        guard ["html", "text", "amp", "headers"].contains(part) else { throw ValidationError("--part must be html, text, amp or headers.") }
         if allArms && output == nil { throw ValidationError("--all-arms writes a folder: give it with -o.") }
         if db != nil && customer == nil { throw ValidationError("--db needs --customer KEY.") }
         if db != nil && profile != nil { throw ValidationError("Give either --profile or --db, not both.") }
@@ -84,11 +84,18 @@ struct Preview: ParsableCommand {
             let url = URL(fileURLWithPath: output)
             try write(rendered.html, to: url)
             try write(rendered.text, to: url.deletingPathExtension().appendingPathExtension("txt"))
+            if let amp = rendered.amp { try write(amp, to: url.deletingPathExtension().appendingPathExtension("amp.html")) }
             print(headers(rendered), terminator: "")
             return
         }
         switch part {
         case "text": print(rendered.text, terminator: "")
+        case "amp":
+            guard let amp = rendered.amp else {
+                printError("`\(message.campaign)` has no AMP part; set `amp: true` in its message.")
+                throw ExitCode(2)
+            }
+            print(amp, terminator: "")
         case "headers": print(headers(rendered), terminator: "")
         default: print(rendered.html, terminator: "")
         }
@@ -138,6 +145,7 @@ struct Preview: ParsableCommand {
             let r = message.render(recipient.input, variant: version.variant, choices: choices)
             try write(r.html, to: dir.appendingPathComponent(version.label + ".html"))
             try write(r.text, to: dir.appendingPathComponent(version.label + ".txt"))
+            if let amp = r.amp { try write(amp, to: dir.appendingPathComponent(version.label + ".amp.html")) }
             rows.append("<tr><td><a href=\"\(version.label).html\">\(HTMLEscaping.escape(version.label))</a> · <a href=\"\(version.label).txt\">text</a></td>"
                         + "<td>\(HTMLEscaping.escape(r.subject))</td><td>\(HTMLEscaping.escape(r.preheader ?? ""))</td></tr>")
         }
