@@ -52,7 +52,7 @@ let package = Package(
 
         // Tests: unit tests per phase, golden tests of compiler output, and tests on real engines.
         .target(name: "HeraldTestSupport", dependencies: ["HeraldDriver", "HeraldEmail", "HeraldDiagnostics", "HeraldSource"], path: "Tests/HeraldTestSupport"),
-        .testTarget(name: "HeraldUnitTests", dependencies: ["HeraldDriver", "HeraldTestSupport"]),
+        .testTarget(name: "HeraldUnitTests", dependencies: ["HeraldDriver", "HeraldTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HeraldGoldenTests", dependencies: ["HeraldDriver", "HeraldEmail", "HeraldSource", "HeraldTestSupport"]),
         .testTarget(name: "HeraldEngineTests", dependencies: ["HeraldDriver", "HeraldTestSupport"], exclude: ["Fixtures"]),
     ]

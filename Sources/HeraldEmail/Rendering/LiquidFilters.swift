@@ -49,6 +49,8 @@ public enum LiquidFilters {
         case "escape": return .string(HTMLEscaping.escape(s))
         case "plus", "minus", "times", "divided_by": return arithmetic(name, input, args.first ?? .null)
         case "round":
+            // An integer stays an integer whatever the precision, as in Shopify's Liquid (Ruby's Integer#round).
+            if case .int = input { return input }
             guard let x = input.number else { return input }
             let places = Int(args.first?.number ?? 0)
             if places <= 0 { return .int(Int64(roundHalfAway(x))) }
@@ -89,12 +91,19 @@ public enum LiquidFilters {
             }
         }
         guard let x = a.number, let y = b.number else { return .null }
+        // Decimal fields are decimals: arithmetic on their decimal digits, so `1249.99 | times: 3`
+        // is `3749.97` (binary floating point would print `3749.9700000000003`).
+        let dx = Decimal(string: "\(x)") ?? Decimal(x), dy = Decimal(string: "\(y)") ?? Decimal(y)
+        let r: Decimal
         switch op {
-        case "plus": return .double(x + y)
-        case "minus": return .double(x - y)
-        case "times": return .double(x * y)
-        default: return y == 0 ? .null : .double(x / y)
+        case "plus": r = dx + dy
+        case "minus": r = dx - dy
+        case "times": r = dx * dy
+        default:
+            guard y != 0 else { return .null }
+            r = dx / dy
         }
+        return .double(Double("\(r)") ?? x)
     }
 
     /// `1234.5` → `1,234.50`.
