@@ -79,6 +79,7 @@ public struct BundleWriter {
             "owner": .optional(c.owner),
             "audience": ["columns": .array(query.columns(cp).map { .string($0) }), "key": .string(plan.schema.customer.key.name),
                          "address": .optional(plan.schema.customer.email?.name)],
+            "delivery": DeliverySpec.json(c, settings: project.settings, schema: plan.schema),
             "parameters": .object(Dictionary(uniqueKeysWithValues: dialects.map { d in
                 let used = AudienceQuery(dialect: d, plan: plan).sql(cp).contains(d.parameter.placeholder)
                 return (d.name, JSONValue.object(["as_of": ["placeholder": .string(d.parameter.placeholder), "binding": .string(d.parameter.binding),
