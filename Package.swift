@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "herald", targets: ["herald"]),
         .executable(name: "herald-bench", targets: ["herald-bench"]),
+        .executable(name: "herald-fuzz", targets: ["herald-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,6 +50,10 @@ let package = Package(
             "HeraldDriver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // Fuzzing: `scripts/fuzz TARGET SECONDS` builds it with libFuzzer; built normally it replays inputs.
+        .target(name: "CHeraldFuzz"),
+        .executableTarget(name: "herald-fuzz", dependencies: ["CHeraldFuzz", "HeraldDriver", "HeraldEmail", "HeraldSyntax", "HeraldYAML", "HeraldSource"]),
 
         // Tests: unit tests per phase, golden tests of compiler output, and tests on real engines.
         .target(name: "HeraldTestSupport", dependencies: ["HeraldDriver", "HeraldEmail", "HeraldDiagnostics", "HeraldSource"], path: "Tests/HeraldTestSupport"),
