@@ -78,7 +78,9 @@ public struct BundleWriter {
             "description": .optional(c.description),
             "owner": .optional(c.owner),
             "audience": ["columns": .array(query.columns(cp).map { .string($0) }), "key": .string(plan.schema.customer.key.name),
-                         "address": .optional(plan.schema.customer.email?.name)],
+                         "address": .optional(plan.schema.customer.email?.name),
+                         // The optimized audience as conditions in words, one per conjunct: what `herald diff` compares.
+                         "conditions": .array(AudienceConditions.words(cp.audience, features: plan.features).map { .string($0) })],
             "delivery": DeliverySpec.json(c, settings: project.settings, schema: plan.schema),
             "parameters": .object(Dictionary(uniqueKeysWithValues: dialects.map { d in
                 let used = AudienceQuery(dialect: d, plan: plan).sql(cp).contains(d.parameter.placeholder)
@@ -146,11 +148,27 @@ public struct BundleWriter {
     }
 }
 
-/// The message's HTML template as Liquid source, reassembled from the render program: what a
-/// reviewer reads (`template.html`).
+/// The message's HTML template as Liquid source, reassembled from the render programs: the body
+/// or layout, then every block alternative and loop, then the arms' own blocks. What a reviewer
+/// reads (`template.html`), and what `herald diff` shows a short diff of.
 enum TemplateSource {
     static func html(_ m: CompiledMessage) -> String {
-        liquid(m.html)
+        var out = liquid(m.html)
+        func blocks(_ slots: [CompiledSlot], arm: String?) {
+            for s in slots where !s.name.hasPrefix("herald:") {
+                let owner = arm.map { " (arm \($0))" } ?? ""
+                if let l = s.loop {
+                    out += "\n{% comment %} block \(s.name)\(owner) {% endcomment %}\n" + liquid([.loop(l)]) + "\n"
+                }
+                for (i, alternative) in s.alternatives.enumerated() {
+                    let which = s.alternatives.count > 1 || s.column != nil ? ", alternative \(i)" : ""
+                    out += "\n{% comment %} block \(s.name)\(owner)\(which) {% endcomment %}\n" + liquid(alternative) + "\n"
+                }
+            }
+        }
+        blocks(m.slots, arm: nil)
+        for v in m.variants { blocks(v.slots, arm: v.name) }
+        return out
     }
 
     static func liquid(_ nodes: [RenderNode]) -> String {
