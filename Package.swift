@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "HeraldSource"),
         .target(name: "HeraldDiagnostics", dependencies: ["HeraldSource", "HeraldSupport"]),
         .target(name: "HeraldYAML", dependencies: ["HeraldSource", "HeraldDiagnostics", "CYAML"]),
-        .target(name: "HeraldSyntax", dependencies: ["HeraldSource", "HeraldDiagnostics", "HeraldYAML"]),
+        .target(name: "HeraldSyntax", dependencies: ["HeraldSource", "HeraldSupport", "HeraldDiagnostics", "HeraldYAML"]),
         .target(name: "HeraldSchema", dependencies: ["HeraldSyntax"]),
         .target(name: "HeraldChecker", dependencies: ["HeraldSchema"]),
         .target(name: "HeraldPlan", dependencies: ["HeraldChecker"]),

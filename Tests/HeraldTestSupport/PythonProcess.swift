@@ -19,10 +19,19 @@ public enum PythonProcess {
     }
 
     public static func run(_ script: String, _ arguments: [String], stdin: Data? = nil) throws -> Result {
+        try launch([TestPaths.path("Tests/python/\(script)").path] + arguments, stdin: stdin)
+    }
+
+    /// Runs an installed module (`python -m MODULE …`), such as `check_jsonschema`.
+    public static func run(module: String, _ arguments: [String]) throws -> Result {
+        try launch(["-m", module] + arguments, stdin: nil)
+    }
+
+    static func launch(_ arguments: [String], stdin: Data?) throws -> Result {
         guard let python = interpreter else { throw Missing() }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = [TestPaths.path("Tests/python/\(script)").path] + arguments
+        p.arguments = arguments
         let out = Pipe()
         p.standardOutput = out
         p.standardError = out
