@@ -1,3 +1,4 @@
+import Dispatch
 import HeraldBundle
 import HeraldChecker
 import HeraldDiagnostics
@@ -60,8 +61,15 @@ public struct Compilation: Sendable {
         let (plan, planDiagnostics) = Planner.plan(checked)
         diagnostics.merge(planDiagnostics)
         c.plan = plan
-        for campaign in checked.campaigns {
-            let (message, d) = MessageCompiler.compile(campaign, schema: checked.schema, sources: c.sources)
+        // Campaigns are independent once names are resolved: their messages compile on every core,
+        // and their results are merged in campaign order, so the output does not depend on timing.
+        let campaigns = checked.campaigns, schema = checked.schema, sources = c.sources
+        let results = ParallelResults<(CompiledMessage?, DiagnosticBag)>(count: campaigns.count)
+        DispatchQueue.concurrentPerform(iterations: campaigns.count) { i in
+            results.set(i, MessageCompiler.compile(campaigns[i], schema: schema, sources: sources))
+        }
+        for (campaign, result) in zip(campaigns, results.values) {
+            guard let (message, d) = result else { continue }
             diagnostics.merge(d)
             if let message { c.messages[campaign.name] = message }
         }

@@ -68,8 +68,8 @@ public enum PlainText {
         }
 
         static func hidden(_ e: HTMLElement) -> Bool {
-            let style = (e.attribute("style") ?? "").lowercased().filter { !$0.isWhitespace }
-            return style.contains("display:none") || e.has("hidden")
+            if e.has("hidden") { return true }
+            return e.attribute("style").map { CSSText($0).contains("display:none") } ?? false
         }
 
         mutating func walk(_ e: HTMLElement) {

@@ -129,3 +129,27 @@ enum YAMLEvent {
     case alias(anchor: String, start: Int, end: Int)
     case failure(Failure)
 }
+
+/// The cost floor of reading YAML: libyaml's event parser over the bytes, each event freed at once,
+/// nothing converted (the compiler benchmark's baseline).
+public enum YAMLParseFloor {
+    /// The number of events in the bytes (parsing stops at the first error).
+    public static func events(_ bytes: [UInt8]) -> Int {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return 0 }
+        defer { yaml_parser_delete(&parser) }
+        return bytes.withUnsafeBufferPointer { buf -> Int in
+            yaml_parser_set_input_string(&parser, buf.baseAddress, buf.count)
+            var count = 0
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else { return count }
+                let end = event.type == YAML_STREAM_END_EVENT
+                yaml_event_delete(&event)
+                count += 1
+                if end { return count }
+            }
+        }
+    }
+}
+

@@ -10,11 +10,13 @@ struct AMPDocument {
     var hasDoctype: Bool
 
     var isStrictCSS: Bool { source.identifiers.contains("data-css-strict") }
-    var elements: [HTMLElement] { root.map { [$0] + $0.descendants } ?? [] }
+    /// Every element, in document order (computed once: every rule walks it).
+    let elements: [HTMLElement]
 
     init(_ bytes: [UInt8]) {
         source = AMPSource(bytes)
         root = HTMLParser.parse(source.bytes).root
+        elements = root.map { [$0] + $0.descendants } ?? []
         byteCount = bytes.count
         // `<!doctype html>` first, after blanks and comments (libxml2 keeps no doctype in the tree copy).
         var i = 0

@@ -112,6 +112,21 @@ public enum HTMLParser {
         return HTMLParseResult(root: root, problems: sink.problems)
     }
 
+    /// The cost floor of reading HTML: libxml2's parser over the bytes, errors silenced, the tree
+    /// freed at once (the compiler benchmark's baseline). Whether a document came out.
+    public static func parseFloor(_ bytes: [UInt8]) -> Bool {
+        _ = initialized
+        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress.map { p in
+                p.withMemoryRebound(to: CChar.self, capacity: buf.count) { htmlReadMemory($0, Int32(buf.count), "floor.html", "UTF-8", options) }
+            } ?? nil
+        }
+        guard let doc else { return false }
+        xmlFreeDoc(doc)
+        return true
+    }
+
     private static func string(_ p: UnsafePointer<xmlChar>?) -> String {
         guard let p else { return "" }
         return String(cString: p)

@@ -4,7 +4,8 @@ enum FlexGridLayoutRule {
     static let displays = ["display:flex", "display:inline-flex", "display:grid", "display:inline-grid"]
 
     static func uses(_ css: String) -> String? {
-        let compact = css.lowercased().filter { !$0.isWhitespace }
+        guard !css.isEmpty else { return nil }
+        let compact = CSSText(css)
         return displays.first { compact.contains($0) }
     }
 

@@ -13,8 +13,17 @@ struct RenderedDocument {
     /// The sample recipient's unsubscribe URL, when the templates print it.
     var unsubscribeURL: String?
 
-    /// Every element of the document, in document order.
-    var elements: [HTMLElement] { root.map { [$0] + $0.descendants } ?? [] }
+    /// Every element of the document, in document order (computed once: every rule walks it).
+    let elements: [HTMLElement]
+
+    init(html: String, root: HTMLElement?, isMarketing: Bool, hasPreheader: Bool, unsubscribeURL: String?) {
+        self.html = html
+        self.root = root
+        self.isMarketing = isMarketing
+        self.hasPreheader = hasPreheader
+        self.unsubscribeURL = unsubscribeURL
+        elements = root.map { [$0] + $0.descendants } ?? []
+    }
 }
 
 /// What a rule found: an element (located by the validator) or the whole document.

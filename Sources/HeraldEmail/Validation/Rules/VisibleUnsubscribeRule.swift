@@ -12,10 +12,7 @@ enum VisibleUnsubscribeRule {
                             help: "Show `<a href=\"{{ unsubscribe_url }}\">Unsubscribe</a>` in every arm and block alternative, outside hidden elements.")]
     }
 
-    static func isHidden(_ e: HTMLElement) -> Bool {
-        let style = (e.attribute("style") ?? "").lowercased().filter { !$0.isWhitespace }
-        return style.contains("display:none") || style.contains("visibility:hidden") || e.has("hidden")
-    }
+    static func isHidden(_ e: HTMLElement) -> Bool { CSSText.hides(e) }
 
     static func hasVisibleLink(_ e: HTMLElement, to url: String, hidden: Bool) -> Bool {
         let hidden = hidden || isHidden(e)

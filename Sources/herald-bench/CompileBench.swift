@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import HeraldDriver
+import HeraldEmail
+import HeraldYAML
+
+/// `herald-bench compile`: `check` and `build` of generated repositories of N campaigns, against
+/// the parse floor (raw libyaml and libxml2 over the same files) measured in the same run.
+struct CompileBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "compile", abstract: "Benchmark the compiler on generated campaign repositories.")
+
+    @Option(help: "Repository sizes (campaigns), comma-separated.") var sizes = "100,1000"
+    @Option(help: "Working folder for the generated repositories.") var work = "out/bench-compile"
+
+    func run() throws {
+        print("| campaigns | files (MB) | parse floor | check | check / floor | campaigns/s (check) | build | campaigns/s (build) | peak RSS |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        for n in sizes.split(separator: ",").compactMap({ Int($0) }) {
+            let dir = URL(fileURLWithPath: work).appendingPathComponent("repo\(n)")
+            let files = try SyntheticRepository.write(campaigns: n, schemaFrom: URL(fileURLWithPath: "examples/shop"), to: dir)
+            let yaml = files.yaml.map { [UInt8](FileManager.default.contents(atPath: $0.path)!) }
+            let html = files.html.map { [UInt8](FileManager.default.contents(atPath: $0.path)!) }
+            let megabytes = Double((yaml + html).reduce(0) { $0 + $1.count }) / 1_048_576
+            // The floor: every YAML file through libyaml's event parser, every layout through libxml2 once.
+            let floor = try time {
+                var events = 0
+                for y in yaml { events += YAMLParseFloor.events(y) }
+                for h in html { precondition(HTMLParser.parseFloor(h)) }
+                if events == 0 { throw BenchFailure("no YAML events") }
+            }
+            var checked: Compilation?
+            let check = try time {
+                let c = Compilation.run(ProjectLoader.load(dir.path))
+                if c.diagnostics.hasErrors { throw BenchFailure("the generated repository has errors: \(c.diagnostics.items.prefix(3).map(\.message))") }
+                checked = c
+            }
+            let build = try time {
+                let c = Compilation.run(ProjectLoader.load(dir.path))
+                guard let bundle = c.bundle() else { throw BenchFailure("no bundle") }
+                try bundle.write(to: URL(fileURLWithPath: work).appendingPathComponent("bundle\(n)"))
+            }
+            _ = checked
+            func s(_ x: Double) -> String { String(format: x < 10 ? "%.2f s" : "%.1f s", x) }
+            print("| \(n) | \(String(format: "%.1f", megabytes)) | \(s(floor)) | \(s(check)) | \(String(format: "%.0f×", check / floor)) | "
+                  + "\(String(format: "%.0f", Double(n) / check)) | \(s(build)) | \(String(format: "%.0f", Double(n) / build)) | \(peakRSS()) |")
+        }
+    }
+
+    func time(_ body: () throws -> Void) throws -> Double {
+        let start = Date()
+        try body()
+        return Date().timeIntervalSince(start)
+    }
+
+    /// The process's peak resident set size so far.
+    func peakRSS() -> String {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return String(format: "%.0f MB", Double(usage.ru_maxrss) / 1024)
+    }
+}
