@@ -1,3 +1,4 @@
+import Dispatch
 import HeraldChecker
 import HeraldEmail
 import HeraldPlan
@@ -7,7 +8,7 @@ import HeraldSupport
 
 /// The bundle phase: everything the compiler produced, in, `Bundle` (manifest and one folder per
 /// campaign) out. Keys are sorted and nothing depends on the machine, the time or the paths.
-public struct BundleWriter {
+public struct BundleWriter: Sendable {
     public let project: CheckedProject
     public let plan: ProjectPlan
     public let messages: [String: CompiledMessage]
@@ -26,15 +27,14 @@ public struct BundleWriter {
     public func bundle() -> Bundle {
         var b = Bundle()
         var entries: [JSONValue] = []
-        for c in project.campaigns {
-            guard let cp = plan.campaign(named: c.name), let m = messages[c.name] else { continue }
-            var files: [String: String] = [:]
-            for d in dialects {
-                files["audience.\(d.name).sql"] = AudienceQuery(dialect: d, plan: plan).sql(cp)
-            }
-            files["campaign.json"] = campaignJSON(c, cp, m).prettyText()
-            files["message.json"] = messageJSON(m).prettyText()
-            files["template.html"] = TemplateSource.html(m)
+        // Campaigns' files are independent: written on every core, added in campaign order.
+        let campaigns = project.campaigns
+        let results = ParallelResults<[String: String]>(count: campaigns.count)
+        DispatchQueue.concurrentPerform(iterations: campaigns.count) { i in
+            if let files = campaignFiles(campaigns[i]) { results.set(i, files) }
+        }
+        for (c, files) in zip(campaigns, results.values) {
+            guard let files else { continue }
             var hashes: [String: JSONValue] = [:]
             for (name, text) in files {
                 b.add("\(c.name)/\(name)", text)
@@ -70,7 +70,18 @@ public struct BundleWriter {
         return b
     }
 
-    func campaignJSON(_ c: CheckedCampaign, _ cp: CampaignPlan, _ m: CompiledMessage) -> JSONValue {
+    /// The files of one campaign's folder, by name.
+    func campaignFiles(_ c: CheckedCampaign) -> [String: String]? {
+        guard let cp = plan.campaign(named: c.name), let m = messages[c.name] else { return nil }
+        var files: [String: String] = [:]
+        for d in dialects { files["audience.\(d.name).sql"] = AudienceQuery(dialect: d, plan: plan).sql(cp) }
+        files["campaign.json"] = campaignJSON(c, cp, m, sql: files).prettyText()
+        files["message.json"] = messageJSON(m).prettyText()
+        files["template.html"] = TemplateSource.html(m)
+        return files
+    }
+
+    func campaignJSON(_ c: CheckedCampaign, _ cp: CampaignPlan, _ m: CompiledMessage, sql: [String: String]) -> JSONValue {
         let query = AudienceQuery(dialect: dialects.first ?? SQLiteDialect(), plan: plan)
         var o: [String: JSONValue] = [
             "name": .string(c.name),
@@ -83,7 +94,7 @@ public struct BundleWriter {
                          "conditions": .array(AudienceConditions.words(cp.audience, features: plan.features).map { .string($0) })],
             "delivery": DeliverySpec.json(c, settings: project.settings, schema: plan.schema),
             "parameters": .object(Dictionary(uniqueKeysWithValues: dialects.map { d in
-                let used = AudienceQuery(dialect: d, plan: plan).sql(cp).contains(d.parameter.placeholder)
+                let used = (sql["audience.\(d.name).sql"] ?? "").contains(d.parameter.placeholder)
                 return (d.name, JSONValue.object(["as_of": ["placeholder": .string(d.parameter.placeholder), "binding": .string(d.parameter.binding),
                                                             "format": .string(d.parameter.format), "used": .bool(used)]]))
             })),

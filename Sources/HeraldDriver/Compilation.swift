@@ -5,6 +5,7 @@ import HeraldDiagnostics
 import HeraldEmail
 import HeraldPlan
 import HeraldSQL
+import HeraldSupport
 import HeraldSource
 import HeraldSyntax
 
