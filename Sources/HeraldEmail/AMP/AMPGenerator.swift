@@ -23,10 +23,13 @@ enum AMPGenerator {
         return s
     }
 
-    /// Rewrites a whole document's program (a body or layout).
+    /// Rewrites a whole document's program (a body or layout); a document without a doctype gets
+    /// one (AMP requires it), on the same line so that lines keep mapping to the source.
     static func document(_ nodes: [RenderNode]) -> [RenderNode] {
         var t = Transformer(isDocument: true)
-        return t.nodes(nodes)
+        let out = t.nodes(nodes)
+        if case .text(let first, _)? = out.first, first.drop(while: { $0.isWhitespace }).lowercased().hasPrefix("<!doctype") { return out }
+        return [.text("<!doctype html>", nil)] + out
     }
 
     /// Rewrites a fragment (a block filling a slot).
@@ -100,7 +103,19 @@ enum AMPGenerator {
                         }
                     case "html" where isDocument:
                         out += Array("<html ⚡4email data-css-strict".utf8)
-                        i = end
+                        // Without a `<head>` before `<body>`, the required head goes right after `<html …>`.
+                        if let tagEnd = tagEndIndex(bytes, from: end) {
+                            out += bytes[end...tagEnd]
+                            i = tagEnd + 1
+                            let rest = String(decoding: bytes[i...], as: UTF8.self).lowercased()
+                            let head = rest.range(of: "<head"), body = rest.range(of: "<body")
+                            if head == nil || (body != nil && body!.lowerBound < head!.lowerBound) {
+                                out += Array(("<head><meta charset=\"utf-8\">" + AMPGenerator.headInsert + "</head>").utf8)
+                                insertedHead = true
+                            }
+                        } else {
+                            i = end
+                        }
                         continue
                     case "style":
                         out += Array("<style amp-custom".utf8)
