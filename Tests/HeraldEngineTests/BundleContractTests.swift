@@ -26,7 +26,7 @@ import Testing
         let e = FileManager.default.enumerator(atPath: root.path)
         while let relative = e?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { out[relative] = FileManager.default.contents(atPath: root.appendingPathComponent(relative).path) }
         }
         return out

@@ -111,4 +111,18 @@ import Testing
         let (kind, _, _) = AMPRuleTests.validate("<!doctype html><html lang=\"en\"><body><p>x</p></body></html>")
         #expect(kind == .html)
     }
+
+    /// The required markup: each piece removed from a valid document is reported.
+    @Test(arguments: [
+        ("<style amp4email-boilerplate>body{visibility:hidden}</style>", "boilerplate style"),
+        ("<script async src=\"https://cdn.ampproject.org/v0.js\"></script>", "AMP runtime script"),
+        ("<meta charset=\"utf-8\">", "`<meta charset=\"utf-8\">`"),
+        ("<!doctype html>", "`<!doctype html>`"),
+    ])
+    func missingRequiredMarkupIsReported(_ removed: String, _ named: String) {
+        let text = AMPRuleTests.document(("", "  <p>x</p>")).replacingOccurrences(of: removed, with: "")
+        let (_, diagnostics, _) = AMPRuleTests.validate(text)
+        let found = diagnostics.filter { $0.code == "H0415" && $0.message.contains(named) }
+        #expect(found.count == 1, "\(diagnostics.map(\.message))")
+    }
 }
