@@ -94,7 +94,7 @@ public struct BundleWriter: Sendable {
                          "conditions": .array(AudienceConditions.words(cp.audience, features: plan.features).map { .string($0) })],
             "delivery": DeliverySpec.json(c, settings: project.settings, schema: plan.schema),
             "parameters": .object(Dictionary(uniqueKeysWithValues: dialects.map { d in
-                let used = (sql["audience.\(d.name).sql"] ?? "").contains(d.parameter.placeholder)
+                let used = d.usesParameter(sql["audience.\(d.name).sql"] ?? "")
                 return (d.name, JSONValue.object(["as_of": ["placeholder": .string(d.parameter.placeholder), "binding": .string(d.parameter.binding),
                                                             "format": .string(d.parameter.format), "used": .bool(used)]]))
             })),

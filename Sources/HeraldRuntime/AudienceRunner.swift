@@ -13,7 +13,7 @@ public enum AudienceRunner {
 
     public static func run(_ sql: String, dialect: any SQLDialect, on db: DatabaseConnection, asOf: Int64) throws(DatabaseError) -> QueryResult {
         // A query that never reads `as_of` takes no parameter (PostgreSQL refuses an unused one).
-        guard sql.contains(dialect.parameter.placeholder) else { return try db.query(sql) }
+        guard dialect.usesParameter(sql) else { return try db.query(sql) }
         let b = bindings(asOf: asOf, dialect: dialect)
         return try db.query(sql, named: b.named, positional: b.positional)
     }

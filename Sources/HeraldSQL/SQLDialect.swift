@@ -20,6 +20,9 @@ public protocol SQLDialect: Sendable {
 
     /// How the send system passes `as_of`: the placeholder and its binding convention.
     var parameter: ParameterStyle { get }
+    /// Whether a backslash escapes the next character inside string literals (BigQuery,
+    /// ClickHouse, Snowflake, Spark) rather than standing for itself.
+    var backslashEscapes: Bool { get }
     /// `as_of` as a timestamp expression (the parameter, cast or normalized as the engine needs).
     var asOf: String { get }
     /// A timestamp expression `seconds` seconds before/after another.
@@ -104,6 +107,7 @@ extension SQLDialect {
     }
 
     public func boolean(_ b: Bool) -> String { b ? "TRUE" : "FALSE" }
+    public var backslashEscapes: Bool { false }
     public func decimal(_ text: String) -> String { text }
     public func truthy(_ expression: String) -> String { expression }
     public func cast(_ expression: String, to type: ValueType) -> String { "CAST(\(expression) AS \(sqlType(type)))" }

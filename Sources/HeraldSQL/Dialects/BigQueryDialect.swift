@@ -15,6 +15,8 @@ public struct BigQueryDialect: SQLDialect {
     }
 
     /// BigQuery strings use backslash escapes and cannot hold a raw line break.
+    public var backslashEscapes: Bool { true }
+
     public func string(_ s: String) -> String {
         var out = "'"
         for c in s.unicodeScalars {

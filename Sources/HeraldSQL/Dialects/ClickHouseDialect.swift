@@ -21,6 +21,8 @@ public struct ClickHouseDialect: SQLDialect {
     }
 
     /// Backslash is an escape character in ClickHouse literals.
+    public var backslashEscapes: Bool { true }
+
     public func string(_ s: String) -> String {
         var out = "'"
         for c in s.unicodeScalars {

@@ -30,8 +30,11 @@ public struct SQLiteDialect: SQLDialect {
     }
 
     public func jsonProperty(_ column: String, key: String, type: ValueType) -> String {
-        let path = "$.\"" + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        let value = "json_extract(\(column), \(string(path)))"
+        // A JSON path cannot name a key holding `"` or `\` in SQLite (its path labels have no
+        // escapes), so such keys are looked up with json_each instead.
+        let value = key.contains("\"") || key.contains("\\")
+            ? "(SELECT j.value FROM json_each(\(column)) AS j WHERE j.key = \(string(key)))"
+            : "json_extract(\(column), \(string("$.\"" + key + "\"")))"
         switch type {
         case .timestamp: return "datetime(\(value))"
         case .bool: return "(CASE \(value) WHEN 1 THEN 1 WHEN 0 THEN 0 END)"

@@ -11,6 +11,8 @@ public struct SnowflakeDialect: SQLDialect {
     public var asOf: String { "CAST(:1 AS TIMESTAMP_TZ)" }
 
     /// Snowflake single-quoted strings treat backslash as an escape character.
+    public var backslashEscapes: Bool { true }
+
     public func string(_ s: String) -> String {
         var out = "'"
         for c in s.unicodeScalars {

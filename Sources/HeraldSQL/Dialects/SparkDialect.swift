@@ -13,6 +13,8 @@ public struct SparkDialect: SQLDialect {
     public func quote(_ identifier: String) -> String { "`" + identifier.replacingOccurrences(of: "`", with: "``") + "`" }
 
     /// Backslash escapes are on by default in Spark string literals.
+    public var backslashEscapes: Bool { true }
+
     public func string(_ s: String) -> String {
         var out = "'"
         for c in s.unicodeScalars {
