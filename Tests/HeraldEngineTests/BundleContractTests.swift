@@ -40,7 +40,7 @@ import Testing
         try FileManager.default.copyItem(at: URL(fileURLWithPath: BundleContractTests.shop), to: copy)
         let first = try HeraldProcess.run(["build", BundleContractTests.shop, "-o", a.path], in: TestPaths.packageRoot)
         let second = try HeraldProcess.run(["build", "shop-copy", "-o", b.path], in: elsewhere,
-                                           environment: ["TZ": "Pacific/Chatham", "LANG": "de_DE.UTF-8", "HOME": elsewhere.path, "PATH": "/usr/bin:/bin"])
+                                           environment: ["TZ": "Pacific/Chatham", "LANG": "de_DE.UTF-8", "LC_ALL": "tr_TR.UTF-8", "HOME": elsewhere.path, "PATH": "/usr/bin:/bin"])
         #expect(first.status == 0 && second.status == 0, "\(first.stderr) \(second.stderr)")
         let x = files(a), y = files(b)
         #expect(!x.isEmpty)
