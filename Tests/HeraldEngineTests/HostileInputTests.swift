@@ -27,6 +27,17 @@ import Testing
         Case(name: "empty file", bytes: [], code: "H0010"),
         Case(name: "10 MB file", bytes: Array(("campaign: big\ndescription: \"" + String(repeating: "x", count: 10 << 20) + "\"\n").utf8), code: "H0009"),
         Case(name: "alias bomb", bytes: Array(billionLaughs.utf8), code: "H0005"),
+        Case(name: "NUL byte", bytes: Array("campaign: n".utf8) + [0] + Array("ul\nkind: marketing\n".utf8), code: "H0003"),
+        Case(name: "two documents", bytes: Array("campaign: a\n---\ncampaign: b\n".utf8), code: "H0007"),
+        Case(name: "10,000-deep nesting", bytes: Array(("campaign: d\naudience: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n").utf8), code: "H0006"),
+        Case(name: "merge key", bytes: Array("base: &b {kind: marketing}\ncampaign: m\n<<: *b\n".utf8), code: "H0008"),
+        Case(name: "custom tag", bytes: Array("campaign: !custom t\nkind: marketing\n".utf8), code: "H0008"),
+        Case(name: "100,000-term expression", bytes: Array(("campaign: t\nkind: marketing\naudience:\n  where: " + Array(repeating: "customer.country == \"US\"", count: 100_000).joined(separator: " or ") + "\n").utf8), code: "H0011"),
+        Case(name: "5,000 nested parentheses", bytes: Array(("campaign: p\nkind: marketing\naudience:\n  where: " + String(repeating: "(", count: 5_000) + "true" + String(repeating: ")", count: 5_000) + "\n").utf8), code: "H0901"),
+        Case(name: "overflowing duration", bytes: Array("campaign: du\nkind: marketing\naudience:\n  where: exists(cart_added within 99999999999999999999d)\n".utf8), code: "H0219"),
+        Case(name: "number out of range", bytes: Array("campaign: nu\nkind: marketing\naudience:\n  where: customer.lifetime_value > 1e999999\n".utf8), code: "H0201"),
+        Case(name: "3,000 nested tags", bytes: Array(("campaign: te\nkind: marketing\nmessage:\n  subject: \"" + String(repeating: "{% if true %}", count: 3_000) + "\"\n").utf8), code: "H0903"),
+        Case(name: "unterminated output", bytes: Array("campaign: un\nkind: marketing\nmessage:\n  subject: \"{{ customer.first_name \"\n".utf8), code: "H0301"),
     ]
 
     @Test(arguments: cases)
