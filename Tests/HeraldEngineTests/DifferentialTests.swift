@@ -181,6 +181,17 @@ import Testing
         var expected: [String: Outcome] = [:]
         for campaign in checked.campaigns { expected[campaign.name] = DifferentialTests.expected(campaign, setup, interpreter: &interpreter) }
 
+        // Consent, as its own property: no marketing audience on any engine holds a customer who
+        // fails the consent rule or is suppressed, whatever the rule says.
+        let suppressedKeys = Set(setup.data.suppressed.map(\.description))
+        let mayReceiveMarketing = Set(setup.data.customers.filter { $0["email_consent"] == .bool(true) }
+            .map { $0[checked.schema.customer.key.name]!.description }).subtracting(suppressedKeys)
+        let marketing = Set(checked.campaigns.filter { $0.kind == .marketing }.map(\.name))
+        func consentViolations(_ got: Outcome, _ campaign: String) -> [String] {
+            marketing.contains(campaign) ? got.keys.filter { !mayReceiveMarketing.contains($0) } : []
+        }
+        #expect(!marketing.isEmpty)
+
         // In-process engines.
         let sqlite = try EngineFixture.sqlite(checked.schema, setup.data)
         let postgres = try EngineFixture.postgres(checked.schema, setup.data)
@@ -193,6 +204,8 @@ import Testing
                 do {
                     let r = try AudienceRunner.run(sql, dialect: dialect, on: db, asOf: setup.data.asOf)
                     let got = DifferentialTests.outcome(columns: r.columns, rows: DifferentialTests.rows(r))
+                    let violations = consentViolations(got, campaign.name)
+                    if !violations.isEmpty { failures.append("\(name) \(campaign.name) selects customers without consent: \(violations.prefix(5))") }
                     if got != expected[campaign.name] {
                         failures.append("\(name) \(campaign.name): \(DifferentialTests.describe(got, expected[campaign.name]!))\n"
                                         + shrink(campaign.name, setup, db: db, dialect: dialect))
@@ -221,6 +234,8 @@ import Testing
             if let e = r.error { failures.append("\(q.id): \(e.prefix(600))"); continue }
             let campaign = String(q.id.split(separator: "/")[1])
             let got = DifferentialTests.outcome(columns: r.columns, rows: DifferentialTests.rows(r))
+            let violations = consentViolations(got, campaign)
+            if !violations.isEmpty { failures.append("\(q.id) selects customers without consent: \(violations.prefix(5))") }
             if got != expected[campaign] { failures.append("\(q.id): \(DifferentialTests.describe(got, expected[campaign]!))") }
         }
         #expect(failures.isEmpty, "\(failures.count) disagreements:\n\(failures.prefix(8).joined(separator: "\n"))")
