@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "HeraldChecker", dependencies: ["HeraldSchema"]),
         .target(name: "HeraldPlan", dependencies: ["HeraldChecker"]),
         .target(name: "HeraldSQL", dependencies: ["HeraldPlan"]),
-        .target(name: "HeraldEmail", dependencies: ["HeraldChecker", "CLibXML2"]),
+        .target(name: "HeraldEmail", dependencies: ["HeraldChecker", "HeraldSupport", "CLibXML2"]),
         .target(name: "HeraldBundle", dependencies: ["HeraldSQL", "HeraldEmail"]),
 
         // Running what the pipeline produces: databases, sample data, the reference interpreter.

@@ -39,12 +39,12 @@ public struct PreviewProfile: Sendable {
                 let hint = Suggestions.closest(to: name, among: known.map(\.name)).map { "; did you mean `\($0)`?" } ?? ""
                 return .failure(PreviewError("the schema has no customer field `\(name)`\(hint)"))
             }
-            fields[name] = runtime(value)
+            fields[name] = RuntimeValue(json: value)
         }
         var relations: [String: [[String: RuntimeValue]]] = [:]
         for (name, rows) in object["relations"]?.objectValue ?? [:] {
             guard schema.relation(named: name) != nil else { return .failure(PreviewError("the schema has no relation `\(name)`")) }
-            relations[name] = (rows.arrayValue ?? []).map { ($0.objectValue ?? [:]).mapValues(runtime) }
+            relations[name] = (rows.arrayValue ?? []).map { ($0.objectValue ?? [:]).mapValues(RuntimeValue.init(json:)) }
         }
         let arm = object["arm"]?.stringValue
         if let arm, !message.armNames.contains(arm) {
@@ -62,18 +62,6 @@ public struct PreviewProfile: Sendable {
         var input = SampleProfile.input(schema: schema, campaign: message.campaign, variant: arm, postalAddress: message.postalAddress)
         input.builtins = builtins(campaign: message.campaign, arm: arm, postalAddress: message.postalAddress)
         return PreviewProfile(input: input, arm: arm, choices: [:])
-    }
-
-    static func runtime(_ v: JSONValue) -> RuntimeValue {
-        switch v {
-        case .null: return .null
-        case .bool(let b): return .bool(b)
-        case .int(let i): return .int(i)
-        case .double(let d): return .double(d)
-        case .string(let s): return .string(s)
-        case .array(let a): return .array(a.map(runtime))
-        case .object(let o): return .record(o.mapValues(runtime))
-        }
     }
 
     /// The recipient's row of the campaign's audience query at `asOf`, and their relation rows.

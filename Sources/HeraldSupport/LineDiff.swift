@@ -36,7 +36,8 @@ public enum LineDiff {
     /// as `-`/`+`/` ` prefixed text.
     public static func excerpt(_ lines: [Line], context: Int = 1, limit: Int = 20) -> [String] {
         var keep = Set<Int>()
-        for (k, l) in lines.enumerated() where l != .same(lineText(l)) {
+        for (k, l) in lines.enumerated() {
+            if case .same = l { continue }
             for m in max(0, k - context)...min(lines.count - 1, k + context) { keep.insert(m) }
         }
         var out: [String] = []
@@ -52,11 +53,5 @@ public enum LineDiff {
             if out.count >= limit { out.append("… (more changes)"); break }
         }
         return out
-    }
-
-    static func lineText(_ l: Line) -> String {
-        switch l {
-        case .same(let s), .removed(let s), .added(let s): return s
-        }
     }
 }

@@ -63,7 +63,7 @@ struct EngineRunner {
                     ["table": .string(lf.0.table), "csv": .string(lf.1.path), "order_by": .array(o.map { .string(dialect.quote($0)) })]
                 }),
                 "as_of": .string(CivilTime.iso8601(asOf)), "repeat": .int(Int64(repeatCount)),
-                "queries": .array(queries.map { ["id": .string($0.id), "sql": .string($0.sql)] }),
+                "queries": .array(queries.map { ["id": .string($0.id), "sql": .string($0.sql), "binds_as_of": .bool(dialect.usesParameter($0.sql))] }),
             ]
             let jobURL = work.appendingPathComponent("duckdb-job.json"), resultURL = work.appendingPathComponent("duckdb-result.json")
             try Data(job.compactText().utf8).write(to: jobURL)

@@ -54,19 +54,8 @@ import Testing
 
     /// A JSON profile with every field and relation row of the sample recipient.
     static func profile(_ input: RenderInput) -> JSONValue {
-        func json(_ v: RuntimeValue) -> JSONValue {
-            switch v {
-            case .null: return .null
-            case .bool(let b): return .bool(b)
-            case .int(let i): return .int(i)
-            case .double(let d): return .double(d)
-            case .string(let s): return .string(s)
-            case .array(let a): return .array(a.map(json))
-            case .record(let r): return .object(r.mapValues(json))
-            }
-        }
-        return ["customer": .object(input.fields.mapValues(json)),
-                "relations": .object(input.relations.mapValues { .array($0.map { .object($0.mapValues(json)) }) })]
+        ["customer": .object(input.fields.mapValues(\.json)),
+         "relations": .object(input.relations.mapValues { .array($0.map { .object($0.mapValues(\.json)) }) })]
     }
 
     @Test func theIndependentReaderRendersWhatPreviewRenders() throws {

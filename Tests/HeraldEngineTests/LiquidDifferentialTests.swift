@@ -51,8 +51,8 @@ import Testing
         #expect(errors.isEmpty, "generated templates must be valid: \(errors.prefix(3).map { "\($0.code) \($0.message)" })")
 
         var input = RenderInput()
-        for (k, v) in LiquidDifferentialTests.customer { input.fields[k] = LiquidDifferentialTests.runtime(v) }
-        input.relations["recommendations"] = LiquidDifferentialTests.recommendations.map { $0.mapValues(LiquidDifferentialTests.runtime) }
+        for (k, v) in LiquidDifferentialTests.customer { input.fields[k] = RuntimeValue(json: v) }
+        input.relations["recommendations"] = LiquidDifferentialTests.recommendations.map { $0.mapValues(RuntimeValue.init(json:)) }
 
         var customer = LiquidDifferentialTests.customer
         customer["recommendations"] = .array(LiquidDifferentialTests.recommendations.map { .object($0) })
@@ -76,17 +76,5 @@ import Testing
         }
         #expect(compared >= LiquidDifferentialTests.count * 9 / 10, "only \(compared) templates compared")
         #expect(mismatches.isEmpty, Comment(rawValue: "\(mismatches.count) of \(compared) differ:\n" + mismatches.prefix(8).joined(separator: "\n")))
-    }
-
-    static func runtime(_ v: JSONValue) -> RuntimeValue {
-        switch v {
-        case .null: return .null
-        case .bool(let b): return .bool(b)
-        case .int(let i): return .int(i)
-        case .double(let d): return .double(d)
-        case .string(let s): return .string(s)
-        case .array(let a): return .array(a.map(runtime))
-        case .object(let o): return .record(o.mapValues(runtime))
-        }
     }
 }

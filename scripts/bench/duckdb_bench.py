@@ -2,7 +2,7 @@
 
 Usage: duckdb_bench.py JOB.json RESULT.json
 JOB: {"database": path, "ddl": [...], "loads": [{"table", "csv", "order_by"}], "indexes": [...],
-      "as_of": iso, "queries": [{"id", "sql"}], "repeat": n}
+      "as_of": iso, "queries": [{"id", "sql", "binds_as_of"}], "repeat": n}
 RESULT: {"load_seconds": s, "queries": {id: {"seconds": [..], "rows": n}}}
 """
 import json
@@ -26,7 +26,7 @@ con.execute("CHECKPOINT")
 load_seconds = time.time() - start
 results = {}
 for q in job["queries"]:
-    params = [job["as_of"]] if "$1" in q["sql"] else []
+    params = [job["as_of"]] if q["binds_as_of"] else []
     seconds = []
     rows = 0
     for i in range(job["repeat"]):

@@ -5,6 +5,8 @@ import HeraldDiagnostics
 struct AMPDocument {
     var source: AMPSource
     var root: HTMLElement?
+    /// What libxml2 reported while parsing the prepared source.
+    var problems: [HTMLProblem]
     /// The original document's size in bytes.
     var byteCount: Int
     var hasDoctype: Bool
@@ -13,9 +15,14 @@ struct AMPDocument {
     /// Every element, in document order (computed once: every rule walks it).
     let elements: [HTMLElement]
 
-    init(_ bytes: [UInt8]) {
-        source = AMPSource(bytes)
-        root = HTMLParser.parse(source.bytes).root
+    init(_ bytes: [UInt8]) { self.init(source: AMPSource(bytes), original: bytes) }
+
+    /// A document whose source is already prepared (`herald validate` prepares it to tell AMP from HTML).
+    init(source: AMPSource, original bytes: [UInt8]) {
+        self.source = source
+        let parsed = HTMLParser.parse(source.bytes)
+        root = parsed.root
+        problems = parsed.problems
         elements = root.map { [$0] + $0.descendants } ?? []
         byteCount = bytes.count
         // `<!doctype html>` first, after blanks and comments (libxml2 keeps no doctype in the tree copy).

@@ -20,7 +20,9 @@ public enum DocumentValidator {
         let shifts: [(rewritten: Int, original: Int)] = amp.isAMP ? amp.shifts : [(0, 0)]
         let trace = shifts.map { (offset: $0.rewritten, span: Span(file: file.id, start: $0.original, end: Int(whole.end))) }
         let mapper = HTMLProblemMapper(rendered: text, trace: trace, fallback: start)
-        let parsed = HTMLParser.parse(parsedBytes)
+        // An AMP document is parsed once, for the syntax problems and the rules alike.
+        let ampDocument = amp.isAMP ? AMPDocument(source: amp, original: file.bytes) : nil
+        let parsed = ampDocument.map { HTMLParseResult(root: $0.root, problems: $0.problems) } ?? HTMLParser.parse(parsedBytes)
         for p in parsed.problems where !p.isWarning {
             guard let sentence = HTMLProblemMapper.sentence(for: p) else { continue }
             emit(Diagnostic(.htmlSyntax, sentence, at: mapper.span(of: p)))
@@ -32,8 +34,7 @@ public enum DocumentValidator {
                 emit(d)
             }
         }
-        if amp.isAMP {
-            let doc = AMPDocument(file.bytes)
+        if let doc = ampDocument {
             for rule in AMPRules.all { report(rule.kind, rule.check(doc)) }
             return (.amp, diagnostics)
         }

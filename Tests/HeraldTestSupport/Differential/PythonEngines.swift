@@ -58,7 +58,11 @@ public struct PythonEngines {
             "as_of_sql": .string(CivilTime.sqlText(data.asOf)),
             "engines": .array(engines.map { .string($0) }),
             "tables": .array(tables),
-            "queries": .array(queries.map { ["id": .string($0.id), "engine": .string($0.engine), "sql": .string($0.sql)] }),
+            // Whether each query binds `as_of` is decided as send systems decide it (outside literals).
+            "queries": .array(queries.map { q in
+                ["id": .string(q.id), "engine": .string(q.engine), "sql": .string(q.sql),
+                 "binds_as_of": .bool(dialects[q.engine]?.usesParameter(q.sql) ?? false)]
+            }),
         ]
         let jobFile = dir.appendingPathComponent("job.json"), resultFile = dir.appendingPathComponent("result.json")
         try Data(job.compactText().utf8).write(to: jobFile)

@@ -5,20 +5,18 @@ import Foundation
 enum VisibleUnsubscribeRule {
     static let rule = HTMLRule(kind: .missingUnsubscribe) { doc in
         guard doc.isMarketing, let url = doc.unsubscribeURL, let root = doc.root else { return [] }
-        if hasVisibleLink(root, to: url, hidden: false) { return [] }
+        if hasVisibleLink(root, to: url) { return [] }
         // Point at a hidden link when there is one; otherwise the whole body lacks it.
         let link = doc.elements.first { $0.name == "a" && $0.attribute("href") == url }
         return [HTMLFinding(element: link, message: "A version of this marketing email has no visible unsubscribe link.",
                             help: "Show `<a href=\"{{ unsubscribe_url }}\">Unsubscribe</a>` in every arm and block alternative, outside hidden elements.")]
     }
 
-    static func isHidden(_ e: HTMLElement) -> Bool { CSSText.hides(e) }
-
-    static func hasVisibleLink(_ e: HTMLElement, to url: String, hidden: Bool) -> Bool {
-        let hidden = hidden || isHidden(e)
-        if hidden { return false }
+    /// Whether a link with text to the URL sits below `e`, with no hidden element on the way.
+    static func hasVisibleLink(_ e: HTMLElement, to url: String) -> Bool {
+        if CSSText.hides(e) { return false }
         if e.name == "a", e.attribute("href") == url, !e.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return true }
-        for case .element(let child) in e.children where hasVisibleLink(child, to: url, hidden: hidden) { return true }
+        for case .element(let child) in e.children where hasVisibleLink(child, to: url) { return true }
         return false
     }
 }
