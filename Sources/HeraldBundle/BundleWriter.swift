@@ -75,6 +75,16 @@ public struct BundleWriter: Sendable {
         guard let cp = plan.campaign(named: c.name), let m = messages[c.name] else { return nil }
         var files: [String: String] = [:]
         for d in dialects { files["audience.\(d.name).sql"] = AudienceQuery(dialect: d, plan: plan).sql(cp) }
+        // Triggered and scheduled campaigns also carry "who is due a send at as_of" (the compiler
+        // has already reported any dialect that cannot express it).
+        if cp.delivery != nil {
+            for d in dialects {
+                if case .success(let sql) = EligibilityQuery(dialect: d, plan: plan).sql(cp) { files["eligibility.\(d.name).sql"] = sql }
+            }
+        }
+        for d in dialects {
+            if let sql = ResultsQuery(dialect: d, plan: plan).sql(cp) { files["results.\(d.name).sql"] = sql }
+        }
         files["campaign.json"] = campaignJSON(c, cp, m, sql: files).prettyText()
         files["message.json"] = messageJSON(m).prettyText()
         files["template.html"] = TemplateSource.html(m)
@@ -93,8 +103,11 @@ public struct BundleWriter: Sendable {
                          // The optimized audience as conditions in words, one per conjunct: what `herald diff` compares.
                          "conditions": .array(AudienceConditions.words(cp.audience, features: plan.features).map { .string($0) })],
             "delivery": DeliverySpec.json(c, settings: project.settings, schema: plan.schema),
+            "eligibility": cp.delivery == nil ? .null
+                : ["columns": .array(EligibilityQuery(dialect: dialects.first ?? SQLiteDialect(), plan: plan).columns(cp).map { .string($0) }),
+                   "pending_seconds": .int(DeliveryPlan.pendingSeconds), "holdout_arm": .string(DeliveryPlan.holdoutArm)],
             "parameters": .object(Dictionary(uniqueKeysWithValues: dialects.map { d in
-                let used = d.usesParameter(sql["audience.\(d.name).sql"] ?? "")
+                let used = d.usesParameter(sql["audience.\(d.name).sql"] ?? "") || d.usesParameter(sql["eligibility.\(d.name).sql"] ?? "")
                 return (d.name, JSONValue.object(["as_of": ["placeholder": .string(d.parameter.placeholder), "binding": .string(d.parameter.binding),
                                                             "format": .string(d.parameter.format), "used": .bool(used)]]))
             })),

@@ -3,7 +3,8 @@ import HeraldSupport
 
 /// An SQLite database, owned by this object and closed when it goes away.
 ///
-/// Registers `md5(text)` (lower-case hex), which Herald's SQLite SQL uses for experiment arms.
+/// Registers `md5(text)` (lower-case hex), which Herald's SQLite SQL uses for experiment arms, and
+/// `herald_local_epoch(epoch, zone, fallback)` (`ZoneClock.localEpoch`) for quiet hours and schedules.
 public final class SQLiteConnection: DatabaseConnection {
     private let db: OpaquePointer
 
@@ -26,6 +27,17 @@ public final class SQLiteConnection: DatabaseConnection {
             let text = sqlite3_value_text(value).map { String(cString: $0) } ?? ""
             let hex = MD5.hex(text)
             sqlite3_result_text(context, hex, Int32(hex.utf8.count), herald_sqlite_transient())
+        }, nil, nil, nil)
+        sqlite3_create_function_v2(db, "herald_local_epoch", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, { context, argc, argv in
+            guard argc == 3, let argv, let epoch = argv[0], sqlite3_value_type(epoch) != SQLITE_NULL else {
+                sqlite3_result_null(context)
+                return
+            }
+            func text(_ i: Int) -> String? {
+                guard let v = argv[i], sqlite3_value_type(v) != SQLITE_NULL else { return nil }
+                return sqlite3_value_text(v).map { String(cString: $0) }
+            }
+            sqlite3_result_int64(context, ZoneClock.localEpoch(sqlite3_value_int64(epoch), zone: text(1), fallback: text(2) ?? "UTC"))
         }, nil, nil, nil)
     }
 

@@ -62,6 +62,14 @@ public struct Compilation: Sendable {
         let (plan, planDiagnostics) = Planner.plan(checked)
         diagnostics.merge(planDiagnostics)
         c.plan = plan
+        for campaign in checked.campaigns {
+            guard let p = plan.campaign(named: campaign.name), p.delivery != nil, let span = campaign.trigger?.span else { continue }
+            for d in c.dialects where EligibilityQuery(dialect: d, plan: plan).sql(p) == .failure(.perCustomerZone) {
+                diagnostics.emit(Diagnostic(.dialectCannotExpress,
+                    "The target `\(d.name)` cannot read quiet hours or a schedule in each customer's time zone.", at: span)
+                    .help("Remove `\(d.name)` from `targets`, or send in the project's time zone."))
+            }
+        }
         // Campaigns are independent once names are resolved: their messages compile on every core,
         // and their results are merged in campaign order, so the output does not depend on timing.
         let campaigns = checked.campaigns, schema = checked.schema, sources = c.sources

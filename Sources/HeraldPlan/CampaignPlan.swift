@@ -20,6 +20,8 @@ public struct CampaignPlan: Sendable {
     public var scans: [ScanGroup]
     /// Whether suppression-list and consent exclusions apply (marketing campaigns).
     public var isMarketing: Bool
+    /// When the campaign is due, for triggered and scheduled campaigns (nil: sent on demand).
+    public var delivery: DeliveryPlan?
 
     /// Names of the features this campaign reads, numbered in scan order (`f0`, `f1`, …), so that
     /// a campaign's SQL and plan do not change when other campaigns add features.
@@ -44,4 +46,6 @@ public struct ExperimentPlan: Sendable, Hashable {
     /// Variant names and the first bucket after each (bounds[0] is the holdout's end).
     public var variants: [String]
     public var bounds: [Int]
+    /// The goal, optimized; its aggregates read the events after each recipient's first send.
+    public var goal: PlanExpr?
 }

@@ -20,6 +20,7 @@ public enum Planner {
         var diagnostics = DiagnosticBag()
         var plans: [CampaignPlan] = []
         let consent = project.consent.map(lowering.lower)
+        let marketingNames = project.campaigns.filter { $0.kind == .marketing }.map(\.name)
         for c in project.campaigns {
             let audience = c.audience.map(lowering.lower) ?? .true
             let isMarketing = c.kind == .marketing
@@ -49,10 +50,13 @@ public enum Planner {
             // Features referenced inside other features' filters do not exist: filters read event properties only.
             let scans = ScanPlanner.groups(for: Array(used), features: features, layout: project.schema.events.layout)
             let experiment = c.experiment.map { e in
-                ExperimentPlan(id: e.id, holdoutBuckets: e.holdoutBuckets, variants: e.variants.map(\.name), bounds: e.bucketBounds)
+                ExperimentPlan(id: e.id, holdoutBuckets: e.holdoutBuckets, variants: e.variants.map(\.name), bounds: e.bucketBounds,
+                               goal: e.goal.map { optimizer.optimize(lowering.lower($0), context: context) })
             }
             plans.append(CampaignPlan(name: c.name, kind: c.kind, unoptimized: unoptimized, audience: optimized, blocks: blocks,
-                                      experiment: experiment, fields: fields, relations: relations, scans: scans, isMarketing: isMarketing))
+                                      experiment: experiment, fields: fields, relations: relations, scans: scans, isMarketing: isMarketing,
+                                      delivery: c.trigger.map { DeliveryPlan(campaign: c, trigger: $0, lowering: lowering, settings: project.settings,
+                                                                             schema: project.schema, marketingCampaigns: marketingNames) }))
             diagnostics.merge(AudienceAnalysis.analyze(c, optimized: optimized, features: features))
         }
         diagnostics.merge(AudienceAnalysis.subsets(project.campaigns, plans: plans, features: features))

@@ -26,7 +26,11 @@ public struct AudienceQuery {
         return cols
     }
 
-    public func sql(_ c: CampaignPlan) -> String {
+    public func sql(_ c: CampaignPlan) -> String { compose(c, QueryExtension()) }
+
+    /// The audience query with more CTEs, joins, columns and conditions: what the eligibility
+    /// query adds to it.
+    func compose(_ c: CampaignPlan, _ ext: QueryExtension) -> String {
         let customer = plan.schema.customer
         var predicates = [c.audience]
         for b in c.blocks { predicates += b.conditions.compactMap { $0 } }
@@ -45,8 +49,9 @@ public struct AudienceQuery {
             select.append("\(expr) AS \(q("herald_block_\(b.slot)"))")
         }
         if let e = c.experiment { select.append("\(ArmAssignment(dialect: dialect).sql(e, key: "c.\(q(customer.key.column))")) AS \(q("herald_arm"))") }
+        select += ext.select
 
-        var whereParts: [String] = []
+        var whereParts = ext.conditions
         if c.audience != .true { whereParts.append(writer.condition(c.audience)) }
         if c.isMarketing, let s = plan.schema.suppression {
             // NOT IN over non-null keys rather than a correlated NOT EXISTS, which not every engine runs.
@@ -57,14 +62,25 @@ public struct AudienceQuery {
                 whereParts.append("c.\(q(e.column)) NOT IN (SELECT x.\(q(col)) FROM \(q(s.table)) AS x WHERE x.\(q(col)) IS NOT NULL)")
             }
         }
-        var out = sources.with
+        let ctes = sources.ctes + ext.ctes
+        var out = ctes.isEmpty ? "" : "WITH " + ctes.joined(separator: ",\n") + "\n"
         out += "SELECT " + select.joined(separator: ",\n       ") + "\n"
-        out += sources.from(customer.table)
+        out += "FROM \(q(customer.table)) AS c\n" + (ext.joins + sources.joins).map { $0 + "\n" }.joined()
         if !whereParts.isEmpty { out += "WHERE " + whereParts.joined(separator: "\n  AND ") + "\n" }
         out += "ORDER BY c.\(q(customer.key.column))\n"
         if !dialect.querySuffix.isEmpty { out += dialect.querySuffix + "\n" }
         return out
     }
+}
+
+/// What a query built on the audience query adds to it.
+struct QueryExtension {
+    var ctes: [String] = []
+    /// Joins placed before the feature joins (an inner join that narrows the customers first).
+    var joins: [String] = []
+    var select: [String] = []
+    /// Conditions placed before the audience.
+    var conditions: [String] = []
 }
 
 /// The experiment arm as SQL: md5 of `id:key` into 10,000 buckets, holdout first, then the

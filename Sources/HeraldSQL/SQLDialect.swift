@@ -31,6 +31,12 @@ public protocol SQLDialect: Sendable {
     func dateLiteral(_ daysSinceEpoch: Int64) -> String
     /// Whole days from a timestamp (or date) to `as_of`, rounded down.
     func daysSince(_ expression: String, isDate: Bool) -> String
+    /// Whole seconds since the epoch of a timestamp, as an integer.
+    func epochSeconds(_ timestamp: String) -> String
+    /// The wall-clock time of an instant in a time zone, as seconds since the local epoch (the
+    /// instant's epoch seconds plus the zone's UTC offset then). Nil when the engine cannot take
+    /// the zone from a column.
+    func localEpochSeconds(_ timestamp: String, zone: SQLZone) -> String?
 
     /// A property of a JSON object column as a value of `type`.
     func jsonProperty(_ column: String, key: String, type: ValueType) -> String
@@ -76,6 +82,15 @@ public protocol SQLDialect: Sendable {
     var jsonColumnType: String { get }
     /// `CREATE TABLE` for a table of the sample data.
     func createTable(_ name: String, columns: [(name: String, type: String, nullable: Bool)], key: String?) -> String
+}
+
+/// A time zone in a query: a literal IANA name, or a column holding one with the zone used when
+/// the column is null.
+public enum SQLZone: Sendable, Hashable {
+    case named(String)
+    case column(String, fallback: String)
+
+    public var isUTC: Bool { self == .named("UTC") || self == .named("Etc/UTC") }
 }
 
 /// How `as_of` is passed to a query.

@@ -38,6 +38,11 @@ struct CampaignChecker {
             ok = ok && audience != nil
         }
         let trigger = c.trigger.flatMap { checkTrigger($0) }
+        if let t = trigger, schema.sends == nil {
+            diagnostics.emit(Diagnostic(.missingSendsLog, "A triggered or scheduled campaign needs the sends log, and `schema.yaml` declares none.", at: t.span)
+                .help("Declare `sends: { table: herald_sends, columns: { customer: customer_id, campaign: campaign, arm: arm, sent_at: sent_at } }`."))
+            ok = false
+        }
         if c.trigger != nil && trigger == nil { ok = false }
         let cap = c.frequencyCap.flatMap { SettingsChecker.cap($0, diagnostics: &diagnostics) }
         let quiet = c.quietHours.flatMap { SettingsChecker.quietHours($0, diagnostics: &diagnostics) }
@@ -65,7 +70,7 @@ struct CampaignChecker {
             }
             var filter: TypedExpr?
             if let w = t.filter {
-                filter = condition(w, scope: ExpressionScope(event: .trigger(event)), what: "the trigger filter")
+                filter = condition(w, scope: ExpressionScope(event: .trigger(event), allowsAggregates: false, allowsSegments: false), what: "the trigger filter")
                 if filter == nil { return nil }
             }
             var exits: [EventType] = []

@@ -84,6 +84,7 @@ extension ExpressionChecker {
             let message: String
             switch scope.event {
             case .none: message = "`\(fn.rawValue)` cannot be used in the consent rule; consent must be a profile field."
+            case .trigger: message = "`\(fn.rawValue)` cannot be used in a trigger filter; conditions on past events belong in `audience`, which is evaluated when the send is due."
             default: message = "`\(fn.rawValue)` cannot be nested inside another event filter."
             }
             diagnostics.emit(Diagnostic(.wrongArguments, message, at: span))

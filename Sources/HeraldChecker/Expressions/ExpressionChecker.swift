@@ -192,6 +192,11 @@ public struct ExpressionChecker {
                 return ExpressionChecker.poisoned(span)
             }
             guard scope.allowsSegments else {
+                if case .trigger = scope.event {
+                    diagnostics.emit(Diagnostic(.typeMismatch, "A trigger filter cannot refer to segments.", at: span)
+                        .help("Filter on the trigger event and the customer here; put `segment.\(parts[1].value)` in `audience`, which is evaluated when the send is due."))
+                    return ExpressionChecker.poisoned(span)
+                }
                 diagnostics.emit(Diagnostic(.typeMismatch, "The consent rule cannot refer to segments.", at: span)
                     .help("Write the consent rule over customer fields only, so that every segment can rely on it."))
                 return ExpressionChecker.poisoned(span)

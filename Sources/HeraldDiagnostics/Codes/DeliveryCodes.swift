@@ -72,8 +72,22 @@ extension DiagnosticKind {
         `news@acme.example` or `Acme <news@acme.example>`.
         """)
 
+    public static let missingSendsLog = DiagnosticKind("H0709", "missing-sends-log", .error,
+        summary: "A triggered or scheduled campaign needs the sends log, and the schema declares none.",
+        explanation: """
+        Who is due a send at `as_of` depends on who was already sent what: a send consumes the
+        triggers before it, re-entry rules and frequency caps count past sends. The send system
+        records every send (and every held-out decision) in a table that the eligibility query reads:
+
+        ```yaml
+        sends:
+          table: herald_sends
+          columns: { customer: customer_id, campaign: campaign, arm: arm, sent_at: sent_at }
+        ```
+        """)
+
     public static let deliveryKinds: [DiagnosticKind] = [
         missingConsentRule, missingUnsubscribe, missingPostalAddress, piiInURL, invalidExperiment, unknownOverride,
-        invalidSchedule, invalidSender,
+        invalidSchedule, invalidSender, missingSendsLog,
     ]
 }

@@ -8,5 +8,15 @@ extension DiagnosticKind {
         `sqlite` and `postgres`.
         """)
 
-    public static let sqlKinds: [DiagnosticKind] = [unknownDialect]
+    public static let dialectCannotExpress = DiagnosticKind("H0602", "dialect-cannot-express", .error,
+        summary: "A target engine cannot express what a campaign needs.",
+        explanation: """
+        Herald writes one query per campaign and target. When an engine lacks a feature the campaign
+        relies on, the build stops rather than emit SQL that would behave differently there. Today
+        this happens for ClickHouse, which converts times only to a constant time zone: quiet hours
+        and schedules read in each customer's own zone (`customer: { timezone: tz }` in
+        `schema.yaml`) cannot be written for it. Remove the target, or use the project's zone.
+        """)
+
+    public static let sqlKinds: [DiagnosticKind] = [unknownDialect, dialectCannotExpress]
 }

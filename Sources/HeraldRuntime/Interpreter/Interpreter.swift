@@ -6,8 +6,8 @@ import HeraldSyntax
 /// with the semantics the generated SQL has on every engine. It is the oracle of the differential
 /// tests, and documents the semantics in code.
 public struct Interpreter {
-    public let asOf: Int64
-    /// Events per customer key, in time order.
+    public private(set) var asOf: Int64
+    /// Events per customer key, in time order (including events after `asOf`, which aggregates skip).
     private let events: [Value: [SampleDataset.Event]]
     /// Customer rows by key.
     private let customers: [[String: Value]]
@@ -20,8 +20,20 @@ public struct Interpreter {
         customers = data.customers
         keyField = schema.customer.key.name
         var byCustomer: [Value: [SampleDataset.Event]] = [:]
-        for e in data.events where e.time <= data.asOf { byCustomer[e.customer, default: []].append(e) }
+        for e in data.events { byCustomer[e.customer, default: []].append(e) }
+        for (k, list) in byCustomer where zip(list, list.dropFirst()).contains(where: { $0.time > $1.time }) {
+            byCustomer[k] = list.sorted { $0.time < $1.time }
+        }
         events = byCustomer
+    }
+
+    /// The same customers and events evaluated at another instant (what the simulator does at
+    /// every tick); the per-customer event index is shared, not rebuilt.
+    public func at(_ instant: Int64) -> Interpreter {
+        var copy = self
+        copy.asOf = instant
+        copy.rankCache = [:]
+        return copy
     }
 
     /// The keys of the customers for whom a condition holds (null counts as false), in key order.
@@ -137,6 +149,7 @@ public struct Interpreter {
         let from = a.window.map { asOf - $0.seconds }
         var matching: [SampleDataset.Event] = []
         for e in events[customer] ?? [] {
+            if e.time > asOf { break }
             if let from, e.time < from { continue }
             if let t = a.event, e.type != t.name { continue }
             if let f = a.filter, evaluate(f, row: [:], event: e) != .bool(true) { continue }

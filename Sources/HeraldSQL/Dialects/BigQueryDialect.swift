@@ -45,6 +45,16 @@ public struct BigQueryDialect: SQLDialect {
     public func timestampLiteral(_ s: Int64) -> String { "TIMESTAMP '\(CivilTime.sqlText(s))+00'" }
     public func dateLiteral(_ d: Int64) -> String { "DATE '\(CivilTime.isoDate(d))'" }
 
+    public func epochSeconds(_ timestamp: String) -> String { "UNIX_SECONDS(\(timestamp))" }
+
+    /// `DATETIME(ts, zone)` is the local wall clock; read back as UTC it gives the local epoch.
+    public func localEpochSeconds(_ timestamp: String, zone: SQLZone) -> String? {
+        switch zone {
+        case .named(let z): return "UNIX_SECONDS(TIMESTAMP(DATETIME(\(timestamp), \(string(z)))))"
+        case .column(let c, let fallback): return "UNIX_SECONDS(TIMESTAMP(DATETIME(\(timestamp), COALESCE(\(c), \(string(fallback))))))"
+        }
+    }
+
     public func daysSince(_ expression: String, isDate: Bool) -> String {
         if isDate { return "DATE_DIFF(DATE(\(asOf)), \(expression), DAY)" }
         return "CAST(FLOOR((UNIX_SECONDS(\(asOf)) - UNIX_SECONDS(\(expression))) / 86400) AS INT64)"

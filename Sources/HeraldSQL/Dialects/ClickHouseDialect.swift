@@ -48,6 +48,14 @@ public struct ClickHouseDialect: SQLDialect {
     public func timestampLiteral(_ s: Int64) -> String { "toDateTime64('\(CivilTime.sqlText(s))', 3, 'UTC')" }
     public func dateLiteral(_ d: Int64) -> String { "toDate32('\(CivilTime.isoDate(d))')" }
 
+    public func epochSeconds(_ timestamp: String) -> String { "toInt64(floor(toUnixTimestamp64Milli(\(timestamp)) / 1000))" }
+
+    /// ClickHouse converts only to a constant time zone, so a per-customer zone cannot be expressed.
+    public func localEpochSeconds(_ timestamp: String, zone: SQLZone) -> String? {
+        guard case .named(let z) = zone else { return nil }
+        return "(\(epochSeconds(timestamp)) + timeZoneOffset(toTimeZone(\(timestamp), \(string(z)))))"
+    }
+
     public func daysSince(_ expression: String, isDate: Bool) -> String {
         if isDate { return "(toInt64(toDate32(\(asOf), 'UTC')) - toInt64(\(expression)))" }
         return "toInt64(floor((toUnixTimestamp64Milli(\(asOf)) - toUnixTimestamp64Milli(\(expression))) / 86400000))"

@@ -17,6 +17,16 @@ public struct DuckDBDialect: SQLDialect {
     public func timestampLiteral(_ s: Int64) -> String { "TIMESTAMPTZ '\(CivilTime.iso8601(s))'" }
     public func dateLiteral(_ d: Int64) -> String { "DATE '\(CivilTime.isoDate(d))'" }
 
+    public func epochSeconds(_ timestamp: String) -> String { "CAST(floor(epoch(\(timestamp))) AS BIGINT)" }
+
+    /// `timezone(z, timestamptz)` is the local wall clock as a plain `TIMESTAMP` (ICU extension).
+    public func localEpochSeconds(_ timestamp: String, zone: SQLZone) -> String? {
+        switch zone {
+        case .named(let z): return "CAST(floor(epoch(timezone(\(string(z)), \(timestamp)))) AS BIGINT)"
+        case .column(let c, let fallback): return "CAST(floor(epoch(timezone(COALESCE(\(c), \(string(fallback))), \(timestamp)))) AS BIGINT)"
+        }
+    }
+
     public func daysSince(_ expression: String, isDate: Bool) -> String {
         // Epoch arithmetic, so the session time zone never matters.
         if isDate { return "(CAST(floor(epoch(\(asOf)) / 86400) AS BIGINT) - CAST(floor(epoch(CAST(\(expression) AS TIMESTAMP)) / 86400) AS BIGINT))" }

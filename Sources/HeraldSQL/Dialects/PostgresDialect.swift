@@ -18,6 +18,17 @@ public struct PostgresDialect: SQLDialect {
     public func timestampLiteral(_ s: Int64) -> String { "TIMESTAMPTZ '\(CivilTime.iso8601(s))'" }
     public func dateLiteral(_ d: Int64) -> String { "DATE '\(CivilTime.isoDate(d))'" }
 
+    public func epochSeconds(_ timestamp: String) -> String { "CAST(floor(EXTRACT(EPOCH FROM \(timestamp))) AS bigint)" }
+
+    /// `timestamptz AT TIME ZONE z` is the local wall clock as a `timestamp`, whose epoch is the local epoch.
+    public func localEpochSeconds(_ timestamp: String, zone: SQLZone) -> String? {
+        switch zone {
+        case .named(let z): return "CAST(floor(EXTRACT(EPOCH FROM (\(timestamp) AT TIME ZONE \(string(z))))) AS bigint)"
+        case .column(let c, let fallback):
+            return "CAST(floor(EXTRACT(EPOCH FROM (\(timestamp) AT TIME ZONE COALESCE(\(c), \(string(fallback)))))) AS bigint)"
+        }
+    }
+
     public func daysSince(_ expression: String, isDate: Bool) -> String {
         if isDate { return "(CAST((\(asOf) AT TIME ZONE 'UTC') AS date) - \(expression))" }
         return "CAST(floor(EXTRACT(EPOCH FROM (\(asOf) - \(expression))) / 86400) AS bigint)"

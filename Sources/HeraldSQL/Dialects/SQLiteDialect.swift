@@ -22,6 +22,18 @@ public struct SQLiteDialect: SQLDialect {
     public func timestampLiteral(_ s: Int64) -> String { "'\(CivilTime.sqlText(s))'" }
     public func dateLiteral(_ d: Int64) -> String { "'\(CivilTime.isoDate(d))'" }
 
+    public func epochSeconds(_ timestamp: String) -> String { "CAST(strftime('%s', \(timestamp)) AS INTEGER)" }
+
+    /// SQLite has no time zones: the host registers `herald_local_epoch(epoch seconds, zone, fallback)`
+    /// (Herald's runtime does, with the same zone database as the simulator).
+    public func localEpochSeconds(_ timestamp: String, zone: SQLZone) -> String? {
+        switch zone {
+        case _ where zone.isUTC: return epochSeconds(timestamp)
+        case .named(let z): return "herald_local_epoch(\(epochSeconds(timestamp)), \(string(z)), \(string(z)))"
+        case .column(let c, let fallback): return "herald_local_epoch(\(epochSeconds(timestamp)), \(c), \(string(fallback)))"
+        }
+    }
+
     public func daysSince(_ expression: String, isDate: Bool) -> String {
         if isDate { return "CAST(julianday(date(\(asOf))) - julianday(\(expression)) AS INTEGER)" }
         // Seconds between the two instants, divided rounding down (also for instants after as_of).

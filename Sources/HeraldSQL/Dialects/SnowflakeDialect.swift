@@ -33,6 +33,17 @@ public struct SnowflakeDialect: SQLDialect {
     public func timestampLiteral(_ s: Int64) -> String { "CAST('\(CivilTime.iso8601(s))' AS TIMESTAMP_TZ)" }
     public func dateLiteral(_ d: Int64) -> String { "DATE '\(CivilTime.isoDate(d))'" }
 
+    public func epochSeconds(_ timestamp: String) -> String { "DATE_PART(epoch_second, \(timestamp))" }
+
+    /// The wall clock in the zone, without its offset, read as seconds since the epoch.
+    public func localEpochSeconds(_ timestamp: String, zone: SQLZone) -> String? {
+        switch zone {
+        case .named(let z): return "DATE_PART(epoch_second, CAST(CONVERT_TIMEZONE(\(string(z)), \(timestamp)) AS TIMESTAMP_NTZ))"
+        case .column(let c, let fallback):
+            return "DATE_PART(epoch_second, CAST(CONVERT_TIMEZONE(COALESCE(\(c), \(string(fallback))), \(timestamp)) AS TIMESTAMP_NTZ))"
+        }
+    }
+
     public func daysSince(_ expression: String, isDate: Bool) -> String {
         if isDate { return "DATEDIFF(day, \(expression), CAST(CONVERT_TIMEZONE('UTC', \(asOf)) AS DATE))" }
         return "CAST(FLOOR(DATEDIFF(second, \(expression), \(asOf)) / 86400) AS BIGINT)"

@@ -38,6 +38,16 @@ public struct SparkDialect: SQLDialect {
     public func timestampLiteral(_ s: Int64) -> String { "TIMESTAMP '\(CivilTime.iso8601(s))'" }
     public func dateLiteral(_ d: Int64) -> String { "DATE '\(CivilTime.isoDate(d))'" }
 
+    public func epochSeconds(_ timestamp: String) -> String { "unix_timestamp(\(timestamp))" }
+
+    /// `from_utc_timestamp` shifts to the zone's wall clock (the session zone is UTC).
+    public func localEpochSeconds(_ timestamp: String, zone: SQLZone) -> String? {
+        switch zone {
+        case .named(let z): return "unix_timestamp(from_utc_timestamp(\(timestamp), \(string(z))))"
+        case .column(let c, let fallback): return "unix_timestamp(from_utc_timestamp(\(timestamp), COALESCE(\(c), \(string(fallback)))))"
+        }
+    }
+
     public func daysSince(_ expression: String, isDate: Bool) -> String {
         // Epoch arithmetic, so the session time zone never matters.
         if isDate { return "(CAST(floor(unix_timestamp(\(asOf)) / 86400) AS BIGINT) - datediff(\(expression), DATE '1970-01-01'))" }

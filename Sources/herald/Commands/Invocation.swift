@@ -24,3 +24,9 @@ func openDatabase(_ spec: String) throws -> (DatabaseConnection, any SQLDialect)
         throw ExitCode(2)
     }
 }
+
+/// Prints a one-line invocation error and returns the exit code 2 to throw.
+func invocationError(_ message: String) -> ExitCode {
+    printError(message)
+    return ExitCode(2)
+}

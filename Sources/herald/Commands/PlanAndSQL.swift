@@ -47,7 +47,12 @@ struct SQL: ParsableCommand {
     @Option(help: "The SQL dialect: \(Dialects.names.joined(separator: ", ")).")
     var dialect: String = "sqlite"
 
+    @Option(help: "Which query: `audience` (who matches), `eligibility` (who is due a send at `as_of`, for triggered and scheduled campaigns) or `results` (the experiment's measurement).")
+    var query: QueryKind = .audience
+
     @OptionGroup var diagnostics: DiagnosticOptions
+
+    enum QueryKind: String, ExpressibleByArgument { case audience, eligibility, results }
 
     func validate() throws {
         guard Dialects.named(dialect) != nil else {
@@ -57,6 +62,21 @@ struct SQL: ParsableCommand {
 
     func run() throws {
         let (compilation, plan) = try compiledCampaign(target, diagnostics)
-        print(AudienceQuery(dialect: Dialects.named(dialect)!, plan: compilation.plan!).sql(plan), terminator: "")
+        let d = Dialects.named(dialect)!, project = compilation.plan!
+        switch query {
+        case .audience:
+            print(AudienceQuery(dialect: d, plan: project).sql(plan), terminator: "")
+        case .eligibility:
+            guard plan.delivery != nil else { throw invocationError("`\(plan.name)` has no trigger or schedule, so it has no eligibility query.") }
+            switch EligibilityQuery(dialect: d, plan: project).sql(plan) {
+            case .success(let sql): print(sql, terminator: "")
+            case .failure: throw invocationError("`\(d.name)` cannot express the eligibility of `\(plan.name)`; `herald check` says why.")
+            }
+        case .results:
+            guard let sql = ResultsQuery(dialect: d, plan: project).sql(plan) else {
+                throw invocationError("`\(plan.name)` has no experiment goal to measure.")
+            }
+            print(sql, terminator: "")
+        }
     }
 }

@@ -1,0 +1,147 @@
+import HeraldChecker
+import HeraldPlan
+import HeraldSchema
+
+/// Writes an experiment's results query: per arm and for the holdout, recipients, conversions,
+/// the conversion rate, and a two-proportion z-test against the first arm.
+///
+/// Recipients are the customers the sends log holds for the campaign up to `as_of`, in the arm of
+/// their first send. A recipient converts when the goal holds over the events after that send:
+/// each aggregate of the goal reads events in `(sent_at, sent_at + window]` (up to `as_of`).
+/// The p-value is two-sided, from the normal approximation (Abramowitz and Stegun 26.2.17, absolute
+/// error under 1e-7), so that every engine computes it with EXP and SQRT alone.
+public struct ResultsQuery {
+    public let dialect: any SQLDialect
+    public let plan: ProjectPlan
+
+    public init(dialect: any SQLDialect, plan: ProjectPlan) {
+        self.dialect = dialect
+        self.plan = plan
+    }
+
+    public static let columns = ["arm", "recipients", "conversions", "conversion_rate", "z", "p_value"]
+
+    private func q(_ s: String) -> String { dialect.quote(s) }
+
+    /// Nil when the campaign has no experiment with a goal, or the schema no sends log.
+    public func sql(_ c: CampaignPlan) -> String? {
+        guard let e = c.experiment, let goal = e.goal, let sends = plan.schema.sends, let first = e.variants.first else { return nil }
+        let customer = plan.schema.customer
+        var ctes: [String] = []
+        ctes.append(cte("herald_recipients", [
+            "SELECT x.\(q(sends.customerColumn)) AS \(q("k")), MIN(x.\(q(sends.sentAtColumn))) AS \(q("sent_at")), MIN(x.\(q(sends.armColumn))) AS \(q("arm"))",
+            "FROM \(q(sends.table)) AS x",
+            "WHERE x.\(q(sends.campaignColumn)) = \(dialect.string(c.name))",
+            "  AND x.\(q(sends.sentAtColumn)) <= \(dialect.asOf)",
+            "GROUP BY x.\(q(sends.customerColumn))",
+        ]))
+        let ids = goalFeatures(goal)
+        var names: [FeatureID: String] = [:]
+        for (i, id) in ids.enumerated() { names[id] = "g\(i)" }
+        if !ids.isEmpty { ctes.append(outcomeScan(ids, names: names)) }
+
+        var writer = SQLExpressionWriter(dialect: dialect, features: plan.features, customerColumn: { [dialect] f in "c.\(dialect.quote(f.column))" })
+        writer.feature = { [dialect] id in
+            let col = "\(dialect.quote("herald_goal")).\(dialect.quote(names[id] ?? "g"))"
+            switch plan.features[id].function {
+            case .count, .exists: return dialect.signedInteger("COALESCE(\(col), 0)")
+            case .sum: return "COALESCE(\(col), 0)"
+            default: return col
+            }
+        }
+        var outcome = [
+            "SELECT r.\(q("k")) AS \(q("k")), r.\(q("arm")) AS \(q("arm")),",
+            "  CASE WHEN \(writer.condition(goal)) THEN 1 ELSE 0 END AS \(q("converted"))",
+            "FROM \(q("herald_recipients")) AS r",
+            "LEFT JOIN \(q(customer.table)) AS c ON c.\(q(customer.key.column)) = r.\(q("k"))",
+        ]
+        if !ids.isEmpty { outcome.append("LEFT JOIN \(q("herald_goal")) ON \(q("herald_goal")).\(q("k")) = r.\(q("k"))") }
+        ctes.append(cte("herald_outcomes", outcome))
+        let real = dialect.sqlType(.decimal)
+        ctes.append(cte("herald_arms", [
+            "SELECT \(q("arm")), \(dialect.signedInteger("COUNT(*)")) AS \(q("n")), \(dialect.signedInteger("SUM(\(q("converted")))")) AS \(q("x"))",
+            "FROM \(q("herald_outcomes"))",
+            "GROUP BY \(q("arm"))",
+        ]))
+        // The z statistic against the first arm, with the pooled standard error.
+        let n = "CAST(a.\(q("n")) AS \(real))", x = "CAST(a.\(q("x")) AS \(real))"
+        let n0 = "CAST(b.\(q("n")) AS \(real))", x0 = "CAST(b.\(q("x")) AS \(real))"
+        let pooled = "((\(x) + \(x0)) / (\(n) + \(n0)))"
+        let se = "SQRT(\(pooled) * (1 - \(pooled)) * (1 / \(n) + 1 / \(n0)))"
+        ctes.append(cte("herald_tests", [
+            "SELECT a.\(q("arm")) AS \(q("arm")), a.\(q("n")) AS \(q("n")), a.\(q("x")) AS \(q("x")),",
+            "  \(x) / \(n) AS \(q("rate")),",
+            "  CASE WHEN a.\(q("arm")) = \(dialect.string(first)) OR b.\(q("n")) IS NULL OR \(pooled) <= 0 OR \(pooled) >= 1 THEN NULL",
+            "       ELSE (\(x) / \(n) - \(x0) / \(n0)) / \(se) END AS \(q("z"))",
+            "FROM \(q("herald_arms")) AS a",
+            "LEFT JOIN \(q("herald_arms")) AS b ON b.\(q("arm")) = \(dialect.string(first))",
+        ]))
+        let absZ = "ABS(\(q("z")))", t = "(1 / (1 + 0.2316419 * \(absZ)))"
+        let poly = "\(t) * (0.319381530 + \(t) * (-0.356563782 + \(t) * (1.781477937 + \(t) * (-1.821255978 + \(t) * 1.330274429))))"
+        let order = (e.variants + [DeliveryPlan.holdoutArm]).enumerated().map { "WHEN \(dialect.string($1)) THEN \($0)" }.joined(separator: " ")
+        var out = "WITH " + ctes.joined(separator: ",\n") + "\n"
+        out += "SELECT \(q("arm")) AS \(q("arm")),\n"
+        out += "       \(q("n")) AS \(q("recipients")),\n"
+        out += "       \(q("x")) AS \(q("conversions")),\n"
+        out += "       \(q("rate")) AS \(q("conversion_rate")),\n"
+        out += "       \(q("z")) AS \(q("z")),\n"
+        out += "       2 * 0.3989422804014327 * EXP(-\(q("z")) * \(q("z")) / 2) * \(poly) AS \(q("p_value"))\n"
+        out += "FROM \(q("herald_tests"))\n"
+        out += "ORDER BY CASE \(q("arm")) \(order) ELSE \(e.variants.count + 1) END, \(q("arm"))\n"
+        if !dialect.querySuffix.isEmpty { out += dialect.querySuffix + "\n" }
+        return out
+    }
+
+    private func goalFeatures(_ e: PlanExpr) -> [FeatureID] {
+        var out: [FeatureID] = []
+        func walk(_ x: PlanExpr) {
+            if case .feature(let id) = x, !out.contains(id) { out.append(id) }
+            x.children.forEach(walk)
+        }
+        walk(e)
+        return out
+    }
+
+    /// One grouped pass over the recipients' events after their first send.
+    private func outcomeScan(_ ids: [FeatureID], names: [FeatureID: String]) -> String {
+        let types = ids.compactMap { plan.features[$0].event }
+        let all = ids.contains { plan.features[$0].event == nil }
+        let unique = all ? plan.schema.events.types : types.reduce(into: [EventType]()) { if !$0.contains($1) { $0.append($1) } }
+        let source = EventRows(dialect: dialect, layout: plan.schema.events.layout, types: unique)
+        var writer = SQLExpressionWriter(dialect: dialect, features: plan.features, customerColumn: { _ in "NULL" })
+        writer.eventProperty = source.property
+        var lines = ["SELECT r.\(q("k")) AS \(q("k"))"]
+        for id in ids {
+            let f = plan.features[id]
+            var conds: [String] = []
+            if let ev = f.event, unique.count > 1 || all { conds.append(EventRows(dialect: dialect, layout: plan.schema.events.layout, types: [ev]).nameCondition.first ?? "1 = 1") }
+            if let w = f.window { conds.append("\(source.time) <= \(dialect.timestamp("r.\(q("sent_at"))", plusSeconds: w.seconds))") }
+            if let filter = f.filter { conds.append(writer.condition(filter)) }
+            let cond = conds.isEmpty ? "1 = 1" : conds.joined(separator: " AND ")
+            let prop = f.property.map(source.property) ?? source.time
+            let value: String
+            switch f.function {
+            case .count, .exists: value = "COUNT(CASE WHEN \(cond) THEN 1 END)"
+            case .sum: value = "SUM(CASE WHEN \(cond) THEN \(prop) END)"
+            case .avg: value = "AVG(\(dialect.cast("CASE WHEN \(cond) THEN \(prop) END", to: .decimal)))"
+            case .min, .first: value = f.property == nil || f.function == .min ? "MIN(CASE WHEN \(cond) THEN \(prop) END)"
+                : dialect.valueAtExtremeTime(prop, time: source.time, condition: "\(cond) AND \(prop) IS NOT NULL", latest: false, type: f.property!.type)
+            case .max, .last: value = f.property == nil || f.function == .max ? "MAX(CASE WHEN \(cond) THEN \(prop) END)"
+                : dialect.valueAtExtremeTime(prop, time: source.time, condition: "\(cond) AND \(prop) IS NOT NULL", latest: true, type: f.property!.type)
+            }
+            lines.append("  , \(value) AS \(q(names[id]!))")
+        }
+        lines.append("FROM \(q("herald_recipients")) AS r")
+        lines.append("JOIN \(source.from) ON \(source.customer) = r.\(q("k"))")
+        var conditions = source.nameCondition
+        conditions.append("\(source.time) > r.\(q("sent_at"))")
+        conditions.append("\(source.time) <= \(dialect.asOf)")
+        lines.append("WHERE " + conditions.joined(separator: "\n  AND "))
+        lines.append("GROUP BY r.\(q("k"))")
+        return cte("herald_goal", lines)
+    }
+
+    private func cte(_ name: String, _ lines: [String]) -> String {
+        "\(q(name)) AS (\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n)"
+    }
+}
