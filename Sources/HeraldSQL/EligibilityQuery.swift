@@ -42,8 +42,8 @@ public struct EligibilityQuery {
         let key = "c.\(q(plan.schema.customer.key.column))"
         var ext = QueryExtension()
         ext.ctes.append(sendsCTE(d, sends))
-        ext.joins.append("LEFT JOIN \(q("herald_sends")) ON \(q("herald_sends")).\(q("k")) = \(key)")
-        let lastSent = "\(q("herald_sends")).\(q("last_sent"))"
+        ext.joins.append("LEFT JOIN \(q("herald_history")) ON \(q("herald_history")).\(q("k")) = \(key)")
+        let lastSent = "\(q("herald_history")).\(q("last_sent"))"
 
         let quietZone = zone(d)
         switch d.start {
@@ -79,8 +79,8 @@ public struct EligibilityQuery {
                 ext.conditions.append("NOT \(inQuietHours("(\(scheduleClock) - \(since))", quiet))")
             }
         }
-        if let cap = d.campaignCap { ext.conditions.append("COALESCE(\(q("herald_sends")).\(q("campaign_recent")), 0) < \(cap.count)") }
-        if let cap = d.marketingCap { ext.conditions.append("COALESCE(\(q("herald_sends")).\(q("marketing_recent")), 0) < \(cap.count)") }
+        if let cap = d.campaignCap { ext.conditions.append("COALESCE(\(q("herald_history")).\(q("campaign_recent")), 0) < \(cap.count)") }
+        if let cap = d.marketingCap { ext.conditions.append("COALESCE(\(q("herald_history")).\(q("marketing_recent")), 0) < \(cap.count)") }
         if let quiet = d.quietHours {
             guard let clock = dialect.localEpochSeconds(asOf, zone: quietZone) else { return .failure(.perCustomerZone) }
             ext.conditions.append("NOT \(inQuietHours(clock, quiet))")
@@ -116,7 +116,7 @@ public struct EligibilityQuery {
         lines.append("WHERE \(sentAt) <= \(asOf)")
         lines.append("  AND \(campaign) " + (scope.count == 1 ? "= \(scope[0])" : "IN (\(scope.joined(separator: ", ")))"))
         lines.append("GROUP BY x.\(q(s.customerColumn))")
-        return cte("herald_sends", lines)
+        return cte("herald_history", lines)
     }
 
     /// Trigger events whose send falls due in the pending window `(as_of − 1 day, as_of]`.
@@ -166,8 +166,8 @@ public struct EligibilityQuery {
             lines.append("LEFT JOIN \(q("herald_exits")) ON \(q("herald_exits")).\(q("k")) = \(q("herald_triggers")).\(q("k"))")
             conditions.append("(\(q("herald_exits")).\(q("t")) IS NULL OR \(tt) > \(q("herald_exits")).\(q("t")))")
         }
-        lines.append("LEFT JOIN \(q("herald_sends")) ON \(q("herald_sends")).\(q("k")) = \(q("herald_triggers")).\(q("k"))")
-        conditions.append("(\(q("herald_sends")).\(q("last_sent")) IS NULL OR \(tt) > \(q("herald_sends")).\(q("last_sent")))")
+        lines.append("LEFT JOIN \(q("herald_history")) ON \(q("herald_history")).\(q("k")) = \(q("herald_triggers")).\(q("k"))")
+        conditions.append("(\(q("herald_history")).\(q("last_sent")) IS NULL OR \(tt) > \(q("herald_history")).\(q("last_sent")))")
         lines.append("WHERE " + conditions.joined(separator: "\n  AND "))
         lines.append("GROUP BY \(q("herald_triggers")).\(q("k"))")
         return cte("herald_due", lines)
