@@ -11,7 +11,7 @@ struct Herald: ParsableCommand {
         commandName: "herald",
         abstract: "A declarative campaign compiler: checks email campaigns written in YAML and compiles them into SQL and email bundles.",
         version: Compilation.compilerVersion,
-        subcommands: [Check.self, Build.self, Plan.self, SQL.self, Audience.self, Preview.self, Validate.self, Diff.self, SchemaCommand.self, Fmt.self, Explain.self, SampleData.self])
+        subcommands: [Check.self, Build.self, Plan.self, SQL.self, Audience.self, Preview.self, Validate.self, Diff.self, SchemaCommand.self, Fmt.self, Explain.self, SampleData.self, Simulate.self, Results.self])
 
     /// Parses and runs a command. Exit codes: 0 clean, 1 errors in the campaigns, 2 bad invocation.
     static func main() {

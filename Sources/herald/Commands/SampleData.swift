@@ -16,7 +16,10 @@ struct SampleData: ParsableCommand {
     var path: String = "."
 
     @Option(help: "The database to create: sqlite:FILE or postgres://USER@HOST:PORT/DB.")
-    var db: String
+    var db: String?
+
+    @Option(help: "Also write `customers.jsonl` and `events.jsonl` into this folder, the files `herald simulate` replays.")
+    var jsonl: String?
 
     @Option(help: "How many customers.")
     var customers: Int = 3000
@@ -42,6 +45,22 @@ struct SampleData: ParsableCommand {
         guard let schema = compilation.checked?.schema else { throw ExitCode(1) }
         var generator = SampleGenerator(schema: schema, options: SampleOptions(customers: customers, days: days, seed: seed, asOf: instant))
         let data = generator.generate()
+        if let folder = jsonl {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                let files = EventLogWriter.lines(data)
+                try files.customers.write(toFile: folder + "/customers.jsonl", atomically: true, encoding: .utf8)
+                try files.events.write(toFile: folder + "/events.jsonl", atomically: true, encoding: .utf8)
+            } catch {
+                printError("cannot write the event log: \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+            print("Event log: \(data.customers.count) customers, \(data.events.count) events up to \(CivilTime.iso8601(instant)) in \(folder)")
+        }
+        guard let db else {
+            if jsonl == nil { throw invocationError("Give `--db` (a database to create) or `--jsonl` (a folder for the event log).") }
+            return
+        }
         do {
             let connection: DatabaseConnection
             let dialect: any SQLDialect

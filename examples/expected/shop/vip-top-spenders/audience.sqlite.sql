@@ -20,4 +20,5 @@ FROM "customers" AS c
 LEFT JOIN "s0" ON "s0"."k" = c."customer_id"
 LEFT JOIN "ranked" ON "ranked"."k" = c."customer_id"
 WHERE ((c."email_consent" = 1) AND ("ranked"."r0" = 5))
+  AND c."customer_id" NOT IN (SELECT x."customer_id" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL)
 ORDER BY c."customer_id"

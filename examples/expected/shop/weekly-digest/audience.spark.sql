@@ -1,0 +1,16 @@
+WITH `s0` AS (
+  SELECT e.`customer_id` AS `k`
+    , COUNT(*) AS `f0`
+  FROM `events` AS e
+  WHERE e.`occurred_at` >= (CAST(:as_of AS TIMESTAMP) - INTERVAL 5184000 SECONDS)
+  AND e.`occurred_at` <= CAST(:as_of AS TIMESTAMP)
+  GROUP BY e.`customer_id`
+)
+SELECT c.`customer_id` AS `customer_id`,
+       c.`email` AS `email`,
+       c.`first_name` AS `first_name`
+FROM `customers` AS c
+LEFT JOIN `s0` ON `s0`.`k` = c.`customer_id`
+WHERE (c.`email_consent` AND (COALESCE(`s0`.`f0`, 0) >= 1))
+  AND c.`customer_id` NOT IN (SELECT x.`customer_id` FROM `suppressions` AS x WHERE x.`customer_id` IS NOT NULL)
+ORDER BY c.`customer_id`

@@ -1,0 +1,30 @@
+WITH "s0" AS (
+  SELECT e."customer_id" AS "k"
+    , COUNT(*) AS "f0"
+  FROM "events" AS e
+  WHERE e."occurred_at" >= DATEADD(second, -5184000, CAST(:1 AS TIMESTAMP_TZ))
+  AND e."occurred_at" <= CAST(:1 AS TIMESTAMP_TZ)
+  GROUP BY e."customer_id"
+),
+"herald_history" AS (
+  SELECT x."customer_id" AS "k"
+    , MAX(CASE WHEN x."campaign" = 'weekly-digest' THEN x."sent_at" END) AS "last_sent"
+    , COUNT(CASE WHEN x."campaign" IN ('at-risk-nudge', 'boots-browse-abandonment', 'cart-abandonment', 'frequent-buyer-preview', 'high-intent-offer', 'loyal-thank-you', 'north-america-shipping', 'post-purchase-cross-sell', 'vip-top-spenders', 'weekly-digest', 'welcome-series', 'win-back-dormant') AND x."sent_at" > DATEADD(second, -604800, CAST(:1 AS TIMESTAMP_TZ)) AND (x."arm" IS NULL OR x."arm" <> 'holdout') THEN 1 END) AS "marketing_recent"
+  FROM "herald_sends" AS x
+  WHERE x."sent_at" <= CAST(:1 AS TIMESTAMP_TZ)
+    AND x."campaign" IN ('at-risk-nudge', 'boots-browse-abandonment', 'cart-abandonment', 'frequent-buyer-preview', 'high-intent-offer', 'loyal-thank-you', 'north-america-shipping', 'post-purchase-cross-sell', 'vip-top-spenders', 'weekly-digest', 'welcome-series', 'win-back-dormant')
+  GROUP BY x."customer_id"
+)
+SELECT c."customer_id" AS "customer_id",
+       c."email" AS "email",
+       c."first_name" AS "first_name"
+FROM "customers" AS c
+LEFT JOIN "herald_history" ON "herald_history"."k" = c."customer_id"
+LEFT JOIN "s0" ON "s0"."k" = c."customer_id"
+WHERE (((((DATE_PART(epoch_second, CAST(CONVERT_TIMEZONE('UTC', CAST(:1 AS TIMESTAMP_TZ)) AS TIMESTAMP_NTZ)) + 259200)) % 604800) - 32400 + 604800) % 604800) < 86400
+  AND ("herald_history"."last_sent" IS NULL OR DATE_PART(epoch_second, "herald_history"."last_sent") < DATE_PART(epoch_second, CAST(:1 AS TIMESTAMP_TZ)) - (((((DATE_PART(epoch_second, CAST(CONVERT_TIMEZONE('UTC', CAST(:1 AS TIMESTAMP_TZ)) AS TIMESTAMP_NTZ)) + 259200)) % 604800) - 32400 + 604800) % 604800))
+  AND COALESCE("herald_history"."marketing_recent", 0) < 3
+  AND NOT (TRUNC(((DATE_PART(epoch_second, CAST(CONVERT_TIMEZONE('UTC', CAST(:1 AS TIMESTAMP_TZ)) AS TIMESTAMP_NTZ))) % 86400) / 60) >= 1260 OR TRUNC(((DATE_PART(epoch_second, CAST(CONVERT_TIMEZONE('UTC', CAST(:1 AS TIMESTAMP_TZ)) AS TIMESTAMP_NTZ))) % 86400) / 60) < 480)
+  AND (c."email_consent" AND (COALESCE("s0"."f0", 0) >= 1))
+  AND c."customer_id" NOT IN (SELECT x."customer_id" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL)
+ORDER BY c."customer_id"
