@@ -26,7 +26,9 @@ import Testing
             (byCustomer[c] ?? []).filter { (type == nil || $0.type == type) && $0.time >= asOf - seconds && $0.time <= asOf }.count
         }
         let day: Int64 = 86_400
-        let consenting = data.customers.filter { $0["email_consent"] == .bool(true) }
+        // Marketing mail: consent, and not on the suppression list.
+        let suppressed = Set(data.suppressed)
+        let consenting = data.customers.filter { $0["email_consent"] == .bool(true) && !suppressed.contains($0["customer_id"]!) }
         let selected = consenting.filter { row in
             let c = row["customer_id"]!
             switch campaign {
