@@ -5,7 +5,8 @@ Usage: run_engines.py JOB.json RESULT.json
 
 The job names the tables (columns with each engine's type and the language type), a JSON Lines
 file per table whose values are all strings (or null), the queries per engine (each saying whether it
-binds `as_of`, as Herald decides it outside string literals), and `as_of`.
+binds `as_of`, as Herald decides it outside string literals, and optionally its own `as_of`), and
+`as_of`.
 Each engine runs with a session time zone other than UTC, to prove the SQL does not depend on it.
 The result maps query ids to {"columns": [...], "rows": [[...]]} or {"error": "..."}.
 """
@@ -36,7 +37,7 @@ def run_duckdb(job, queries):
     out = {}
     for query in queries:
         try:
-            cur = con.execute(query["sql"], [job["as_of"]] if query["binds_as_of"] else [])
+            cur = con.execute(query["sql"], [query.get("as_of", job["as_of"])] if query["binds_as_of"] else [])
             out[query["id"]] = {"columns": [d[0] for d in cur.description], "rows": [[plain(v) for v in r] for r in cur.fetchall()]}
         except Exception as e:  # the engine's message is the result
             out[query["id"]] = {"error": str(e)[:2000]}
@@ -81,6 +82,8 @@ def run_clickhouse(job, queries):
     out = {}
     for query in queries:
         try:
+            if "as_of_sql" in query:
+                s.query("SET param_as_of = '" + query["as_of_sql"] + "'")
             r = s.query(query["sql"], "JSONCompact")
             data = json.loads(r.bytes() if hasattr(r, "bytes") else str(r))
             out[query["id"]] = {"columns": [m["name"] for m in data["meta"]], "rows": [[plain(v) for v in row] for row in data["data"]]}
@@ -110,7 +113,7 @@ def run_spark(job, queries):
     out = {}
     for query in queries:
         try:
-            args = {"as_of": job["as_of"]} if query["binds_as_of"] else {}
+            args = {"as_of": query.get("as_of", job["as_of"])} if query["binds_as_of"] else {}
             rows = spark.sql(query["sql"], args=args).collect()
             columns = rows[0].__fields__ if rows else []
             out[query["id"]] = {"columns": list(columns), "rows": [[plain(v) for v in r] for r in rows]}

@@ -11,11 +11,14 @@ public struct PythonEngines {
         public var id: String
         public var engine: String
         public var sql: String
+        /// The instant to bind, when it is not the dataset's `asOf`.
+        public var asOf: Int64?
 
-        public init(id: String, engine: String, sql: String) {
+        public init(id: String, engine: String, sql: String, asOf: Int64? = nil) {
             self.id = id
             self.engine = engine
             self.sql = sql
+            self.asOf = asOf
         }
     }
 
@@ -60,8 +63,10 @@ public struct PythonEngines {
             "tables": .array(tables),
             // Whether each query binds `as_of` is decided as send systems decide it (outside literals).
             "queries": .array(queries.map { q in
-                ["id": .string(q.id), "engine": .string(q.engine), "sql": .string(q.sql),
-                 "binds_as_of": .bool(dialects[q.engine]?.usesParameter(q.sql) ?? false)]
+                var o: [String: JSONValue] = ["id": .string(q.id), "engine": .string(q.engine), "sql": .string(q.sql),
+                                              "binds_as_of": .bool(dialects[q.engine]?.usesParameter(q.sql) ?? false)]
+                if let t = q.asOf { o["as_of"] = .string(CivilTime.iso8601(t)); o["as_of_sql"] = .string(CivilTime.sqlText(t)) }
+                return .object(o)
             }),
         ]
         let jobFile = dir.appendingPathComponent("job.json"), resultFile = dir.appendingPathComponent("result.json")
