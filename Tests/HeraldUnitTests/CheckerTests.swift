@@ -47,6 +47,20 @@ import Testing
         #expect(try codes("exists(product_viewed where exists(cart_added))") == ["H0211"])
     }
 
+    @Test func triggerFiltersReadTheEventAndTheCustomerOnly() throws {
+        func messages(_ filter: String) throws -> [String] {
+            let extra = "trigger:\n  on: cart_added\n  where: '\(filter)'\n  delay: 4h\n"
+            let p = try ScratchProject(files: ["campaigns/t.yaml": ScratchProject.campaign("t", audience: "customer.lifetime_value > 0", extra: extra)])
+            return p.compile("campaigns/t.yaml").diagnostics.items.map(\.message)
+        }
+        #expect(try messages("event.cart_value >= 50 and customer.country == \"US\"").isEmpty)
+        #expect(try messages("count(purchase_completed within 1d) == 0").contains {
+            $0.contains("`count` cannot be used in a trigger filter") && $0.contains("`audience`")
+        })
+        #expect(try messages("segment.loyal").contains("A trigger filter cannot refer to segments."))
+        #expect(try messages("quintile(event.cart_value) == 5").contains { $0.contains("cannot be used inside an event filter") })
+    }
+
     @Test func enumsAndTimes() throws {
         #expect(try codes("customer.country in [\"US\", \"XX\"]") == ["H0209"])
         #expect(try codes("customer.country < \"US\"") == ["H0208"])
