@@ -20,6 +20,9 @@ public struct Compilation: Sendable {
     public var messages: [String: CompiledMessage] = [:]
     public var dialects: [any SQLDialect] = []
     public var diagnostics: DiagnosticBag
+    /// The diagnostics each campaign's message produced, by campaign name (the incremental check
+    /// attributes them to the campaign even when they point into a layout).
+    public var messageDiagnostics: [String: [Diagnostic]] = [:]
 
     public var sources: SourceManager { loaded.sources }
 
@@ -80,6 +83,7 @@ public struct Compilation: Sendable {
         for (campaign, result) in zip(campaigns, results.values) {
             guard let (message, d) = result else { continue }
             diagnostics.merge(d)
+            c.messageDiagnostics[campaign.name] = d.items
             if let message { c.messages[campaign.name] = message }
         }
         c.diagnostics = diagnostics

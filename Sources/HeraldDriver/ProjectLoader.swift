@@ -15,10 +15,24 @@ public struct LoadedProject: Sendable {
     public var focus: FileID?
 }
 
+/// Which files of a project to read, when not all of them: what the incremental check reads to
+/// re-check one campaign (the segments it may reference, the layouts it names).
+public struct LoadSubset: Sendable {
+    /// Segment files to read, relative to the project folder.
+    public var segments: Set<String>
+    /// Read only the layouts the loaded campaigns name.
+    public var onlyNamedLayouts: Bool
+
+    public init(segments: Set<String>, onlyNamedLayouts: Bool = true) {
+        self.segments = segments
+        self.onlyNamedLayouts = onlyNamedLayouts
+    }
+}
+
 public enum ProjectLoader {
     /// Loads the project containing `path` (the folder itself, or a file inside it).
-    public static func load(_ path: String, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        -> LoadedProject {
+    public static func load(_ path: String, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                            subset: LoadSubset? = nil) -> LoadedProject {
         let sources = SourceManager()
         var diagnostics = DiagnosticBag()
         let base = URL(fileURLWithPath: workingDirectory.path, isDirectory: true)
@@ -105,6 +119,7 @@ public enum ProjectLoader {
         var campaigns: [CampaignSyntax] = []
         var focus: FileID?
         for url in files(in: root.appendingPathComponent("segments"), extensions: ["yaml", "yml"]) {
+            if let subset, !subset.segments.contains("segments/" + url.lastPathComponent) { continue }
             guard let f = read(url, limit: limits.fileBytes) else { continue }
             if url.path == focusPath { focus = f.id }
             if let node = yaml(f, limits: limits.yaml) { segments.append(SegmentSyntax.read(node, limits: limits.syntax.expression, diagnostics: &diagnostics)) }
@@ -118,7 +133,9 @@ public enum ProjectLoader {
             if let node = yaml(f, limits: limits.yaml) { campaigns.append(CampaignSyntax.read(node, limits: limits.syntax, diagnostics: &diagnostics)) }
         }
         var layouts: [String: LayoutSyntax] = [:]
+        let named = Set(campaigns.compactMap { $0.message?.layout?.value }.map { p in p.hasPrefix("./") ? String(p.dropFirst(2)) : p })
         for url in files(in: root.appendingPathComponent("layouts"), extensions: ["html", "htm"]) {
+            if let subset, subset.onlyNamedLayouts, !named.contains("layouts/" + url.lastPathComponent) { continue }
             guard let f = read(url, limit: limits.htmlBytes) else { continue }
             let (layout, d) = LayoutSyntax.read(f, limits: limits.syntax)
             diagnostics.merge(d)
@@ -141,6 +158,14 @@ public enum ProjectLoader {
 struct DisplayPaths {
     let root: URL
     let workingDirectory: URL
+
+    /// A displayed path (or a project-relative one) as a path relative to the project folder.
+    func rootRelative(_ shown: String) -> String {
+        let r = root.standardizedFileURL.path
+        let absolute = URL(fileURLWithPath: shown, relativeTo: URL(fileURLWithPath: workingDirectory.path, isDirectory: true)).standardizedFileURL.path
+        if absolute.hasPrefix(r + "/") { return String(absolute.dropFirst(r.count + 1)) }
+        return shown
+    }
 
     func path(_ url: URL) -> String {
         let p = url.standardizedFileURL.path

@@ -1,21 +1,40 @@
 import ArgumentParser
+import Foundation
+import HeraldDiagnostics
 import HeraldDriver
+import HeraldSource
 
-/// `herald check PATH`: every diagnostic of a project (or of one file in it); nothing is written.
+/// `herald check PATH`: every diagnostic of a project (or of one file in it). Only the cache in
+/// `.herald-cache/` is written.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check a project (or one campaign or segment file) and report every problem.")
 
     @Argument(help: "The project folder, or a file inside it.")
     var path: String = "."
 
+    @Flag(help: "Check every file, ignoring and not writing `.herald-cache/` (a project folder only).")
+    var noCache = false
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        let compilation = Compilation.run(ProjectLoader.load(path))
-        if report(compilation, diagnostics) { throw ExitCode(1) }
-        if diagnostics.diagnosticFormat == .human && compilation.diagnostics.isEmpty {
-            let campaigns = compilation.checked?.campaigns.count ?? 0, segments = compilation.checked?.segments.count ?? 0
-            FileHandle.standardError.write(Data("Checked \(campaigns) campaign\(campaigns == 1 ? "" : "s") and \(segments) segment\(segments == 1 ? "" : "s"): no problems.\n".utf8))
+        // A project folder is checked through the cache; a single file, or `--no-cache`, directly.
+        let folder = URL(fileURLWithPath: path, isDirectory: true)
+        let bag: DiagnosticBag, sources: SourceManager, campaigns: Int, segments: Int
+        var rechecked: [String]?
+        if !noCache, FileManager.default.fileExists(atPath: folder.appendingPathComponent("herald.yaml").path) {
+            let outcome = IncrementalCheck.run(root: folder.standardizedFileURL)
+            (bag, sources, campaigns, segments, rechecked) = (outcome.diagnostics, outcome.sources, outcome.campaigns, outcome.segments, outcome.rechecked)
+        } else {
+            let compilation = Compilation.run(ProjectLoader.load(path))
+            (bag, sources) = (compilation.diagnostics, compilation.sources)
+            (campaigns, segments) = (compilation.checked?.campaigns.count ?? 0, compilation.checked?.segments.count ?? 0)
+        }
+        if report(bag, sources: sources, diagnostics) { throw ExitCode(1) }
+        if diagnostics.diagnosticFormat == .human && bag.isEmpty {
+            let cached = rechecked.map { $0.isEmpty ? " (from `.herald-cache`)"
+                : " (\($0.count) changed file\($0.count == 1 ? "" : "s") checked again, the rest from `.herald-cache`)" } ?? ""
+            FileHandle.standardError.write(Data("Checked \(campaigns) campaign\(campaigns == 1 ? "" : "s") and \(segments) segment\(segments == 1 ? "" : "s"): no problems\(cached).\n".utf8))
         }
     }
 }

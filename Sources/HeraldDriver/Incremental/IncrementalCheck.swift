@@ -1,0 +1,172 @@
+import Foundation
+import HeraldDiagnostics
+import HeraldSource
+import HeraldChecker
+import HeraldPlan
+import HeraldSupport
+import HeraldSyntax
+
+/// `herald check PROJECT` with the cache: when the shared inputs (settings, schema, segments,
+/// layouts) are unchanged, only campaign files whose content changed are read and checked again,
+/// each with just the segments and layout it uses; every other campaign's diagnostics come from
+/// `.herald-cache/check.json`. Anything the cache cannot vouch for (a new or removed campaign, a
+/// renamed one, changed segment references, many changed files) runs the whole check.
+///
+/// When a changed campaign's kind, audience or trigger changed, whether it became a subset of
+/// another campaign's audience (`H0503`) depends on every campaign: those findings are recomputed
+/// by checking and planning the whole project without compiling any message, the expensive part.
+public enum IncrementalCheck {
+    public struct Outcome {
+        public var diagnostics: DiagnosticBag
+        public var sources: SourceManager
+        public var campaigns: Int
+        public var segments: Int
+        /// The campaign files checked again, or nil when the whole project was checked.
+        public var rechecked: [String]?
+    }
+
+    /// Above this many changed campaign files, checking the whole project is as fast.
+    static let maximumRechecks = 24
+
+    public static func run(root: URL, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> Outcome {
+        let display = DisplayPaths(root: root, workingDirectory: workingDirectory)
+        let shared = sharedInputs(root)
+        guard let cache = CheckCache.load(root: root), cache.compiler == Compilation.compilerVersion, cache.shared == shared.hash(cache: cache)
+        else { return full(root: root, display: display, shared: shared) }
+
+        var next = cache
+        next.shared = shared.hash(cache: cache)
+        var changed: [(path: String, bytes: [UInt8], stamp: FileStamp)] = []
+        let listed = ProjectLoader.files(in: root.appendingPathComponent("campaigns"), extensions: ["yaml", "yml"])
+        var seen = Set<String>()
+        for url in listed {
+            let path = "campaigns/" + url.lastPathComponent
+            seen.insert(path)
+            guard let entry = cache.campaigns[path], let stamp = FileStamp(url.path) else { return full(root: root, display: display, shared: shared) }
+            if stamp.size == entry.size && stamp.modified == entry.modified { continue }
+            guard let data = FileManager.default.contents(atPath: url.path) else { return full(root: root, display: display, shared: shared) }
+            let bytes = [UInt8](data)
+            if ContentHash.hex(bytes) == entry.hash {
+                next.campaigns[path]?.size = stamp.size
+                next.campaigns[path]?.modified = stamp.modified
+            } else {
+                changed.append((path, bytes, stamp))
+            }
+        }
+        if seen.count != cache.campaigns.count || changed.count > maximumRechecks { return full(root: root, display: display, shared: shared) }
+
+        let sources = SourceManager()
+        let archive = archiveReading(root: root, display: display, into: sources)
+        let projectTexts = Set(cache.project.map { $0.compactText() })
+        var audienceChanged = false
+        for file in changed {
+            let refs = ContentHash.segmentRefs(file.bytes)
+            guard let entry = cache.campaigns[file.path], refs == entry.segmentRefs else { return full(root: root, display: display, shared: shared) }
+            var needed = Set<String>(), queue = refs
+            while let name = queue.popLast() {
+                guard let segmentPath = cache.segmentFiles[name], needed.insert(segmentPath).inserted else { continue }
+                queue += cache.segmentRefs[name] ?? []
+            }
+            let loaded = ProjectLoader.load(root.appendingPathComponent(file.path).path, workingDirectory: workingDirectory,
+                                            subset: LoadSubset(segments: needed))
+            let compilation = Compilation.run(loaded)
+            guard let name = loaded.tree.campaigns.first?.name?.value, name == entry.name else { return full(root: root, display: display, shared: shared) }
+            let focused = DiagnosticArchive(path: { id in loaded.sources.file(id).map { display.rootRelative($0.path) } }, file: { _ in nil })
+            let owned = compilation.diagnostics.items.map(focused.json).filter { !projectTexts.contains($0.compactText()) }
+            let signature = loaded.tree.campaigns.first.map { audienceSignature($0, loaded.sources) } ?? ""
+            next.campaigns[file.path] = CheckCache.Entry(size: file.stamp.size, modified: file.stamp.modified, hash: ContentHash.hex(file.bytes),
+                                                         name: name, segmentRefs: refs, audienceSignature: signature, diagnostics: owned)
+            if signature != entry.audienceSignature { audienceChanged = true }
+        }
+        if audienceChanged {
+            let redundancy = redundancyFindings(root: root, display: display)
+            next.project = cache.project.filter { $0["code"]?.stringValue != DiagnosticKind.redundantCampaign.code } + redundancy
+        }
+        if !changed.isEmpty || next.campaigns.values.map(\.modified) != cache.campaigns.values.map(\.modified) { next.save(root: root) }
+
+        var bag = DiagnosticBag()
+        for j in next.project + next.campaigns.keys.sorted().flatMap({ next.campaigns[$0]!.diagnostics }) {
+            guard let d = archive.diagnostic(j) else { return full(root: root, display: display, shared: shared) }
+            bag.emit(d)
+        }
+        return Outcome(diagnostics: bag, sources: sources, campaigns: next.campaigns.count, segments: next.segmentFiles.count,
+                       rechecked: changed.map(\.path))
+    }
+
+    /// `H0503` across the whole project, from checking and planning it (no message is compiled).
+    static func redundancyFindings(root: URL, display: DisplayPaths) -> [JSONValue] {
+        let loaded = ProjectLoader.load(root.path, workingDirectory: display.workingDirectory)
+        guard case (let checked?, _) = Checker.check(loaded.tree) else { return [] }
+        let archive = DiagnosticArchive(path: { id in loaded.sources.file(id).map { display.rootRelative($0.path) } }, file: { _ in nil })
+        return Planner.plan(checked).1.items.filter { $0.kind == .redundantCampaign }.map(archive.json)
+    }
+
+    /// Kind, audience and trigger of a campaign as written, with their offsets.
+    static func audienceSignature(_ c: CampaignSyntax, _ sources: SourceManager) -> String {
+        [c.kind?.span, c.audienceSpan, c.trigger?.span].map { span -> String in
+            guard let span, let file = sources.file(span.file) else { return "-" }
+            let bytes = Array(file.bytes[Int(span.start)..<min(Int(span.end), file.bytes.count)])
+            return "\(span.start):\(ContentHash.hex(bytes))"
+        }.joined(separator: "|")
+    }
+
+    /// The whole check, and a fresh cache from it.
+    static func full(root: URL, display: DisplayPaths, shared: SharedInputs) -> Outcome {
+        let loaded = ProjectLoader.load(root.path, workingDirectory: display.workingDirectory)
+        let c = Compilation.run(loaded)
+        let sources = c.sources
+        func path(_ id: FileID) -> String? { sources.file(id).map { display.rootRelative($0.path) } }
+        let archive = DiagnosticArchive(path: path, file: { _ in nil })
+        var cache = CheckCache(compiler: Compilation.compilerVersion, shared: "")
+        var fileOfCampaign: [String: String] = [:]
+        for syntax in loaded.tree.campaigns {
+            guard let p = path(syntax.span.file), let file = sources.file(syntax.span.file),
+                  let stamp = FileStamp(root.appendingPathComponent(p).path) else { continue }
+            let name = syntax.name?.value ?? ""
+            if fileOfCampaign[name] == nil { fileOfCampaign[name] = p }
+            cache.campaigns[p] = CheckCache.Entry(size: stamp.size, modified: stamp.modified, hash: ContentHash.hex(file.bytes), name: name,
+                                                  segmentRefs: ContentHash.segmentRefs(file.bytes),
+                                                  audienceSignature: audienceSignature(syntax, sources), diagnostics: [])
+        }
+        for s in loaded.tree.segments {
+            guard let name = s.name?.value, let p = path(s.span.file), let file = sources.file(s.span.file) else { continue }
+            cache.segmentFiles[name] = p
+            cache.segmentRefs[name] = ContentHash.segmentRefs(file.bytes)
+        }
+        // Each diagnostic has one owner: the campaign whose message produced it or whose file it is
+        // in, or the project (shared inputs and findings across campaigns).
+        var fromMessages: [Diagnostic: [String]] = [:]
+        for (name, items) in c.messageDiagnostics { for d in items { fromMessages[d, default: []].append(name) } }
+        let crossCampaign: Set<String> = [DiagnosticKind.redundantCampaign.code, DiagnosticKind.duplicateDefinition.code]
+        for d in c.diagnostics.items {
+            var owner: String?
+            if var names = fromMessages[d], let name = names.popLast() {
+                fromMessages[d] = names
+                owner = fileOfCampaign[name]
+            } else if !crossCampaign.contains(d.code), let p = d.span.flatMap({ path($0.file) }), cache.campaigns[p] != nil {
+                owner = p
+            }
+            if let owner, cache.campaigns[owner] != nil { cache.campaigns[owner]!.diagnostics.append(archive.json(d)) } else { cache.project.append(archive.json(d)) }
+        }
+        cache.shared = shared.hash(cache: nil)
+        cache.sharedStamps = shared.stamps
+        if !c.diagnostics.items.contains(where: { $0.kind == .fileUnreadable || $0.kind == .missingProjectFile }) { cache.save(root: root) }
+        return Outcome(diagnostics: c.diagnostics, sources: sources, campaigns: c.checked?.campaigns.count ?? 0,
+                       segments: c.checked?.segments.count ?? 0, rechecked: nil)
+    }
+
+    /// Reads cached diagnostics against a fresh source manager, loading each file they point into once.
+    static func archiveReading(root: URL, display: DisplayPaths, into sources: SourceManager) -> DiagnosticArchive {
+        let box = FileIDs()
+        return DiagnosticArchive(path: { _ in nil }, file: { relative in
+            if let id = box.ids[relative] { return id }
+            let url = root.appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+            let id = sources.add(path: display.path(url), bytes: [UInt8](data)).id
+            box.ids[relative] = id
+            return id
+        })
+    }
+
+    private final class FileIDs { var ids: [String: FileID] = [:] }
+}
