@@ -147,9 +147,16 @@ public enum ProjectLoader {
 
     /// Regular files with one of the extensions directly in a folder, sorted by name.
     static func files(in folder: URL, extensions: Set<String>) -> [URL] {
+        names(in: folder, extensions: extensions).map { folder.appendingPathComponent($0) }
+    }
+
+    /// The names of those files.
+    static func names(in folder: URL, extensions: Set<String>) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return names.sorted().filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
-            .map { folder.appendingPathComponent($0) }
+        return names.sorted().filter { name in
+            guard !name.hasPrefix("."), let dot = name.lastIndex(of: ".") else { return false }
+            return extensions.contains(name[name.index(after: dot)...].lowercased())
+        }
     }
 }
 

@@ -105,6 +105,13 @@ public enum JSONValue: Hashable, Sendable {
     }
 
     static func writeString(_ s: String, into out: inout String) {
+        // Most strings need no escape at all: append them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -37,14 +37,15 @@ public enum IncrementalCheck {
         var next = cache
         next.shared = shared.hash(cache: cache)
         var changed: [(path: String, bytes: [UInt8], stamp: FileStamp)] = []
-        let listed = ProjectLoader.files(in: root.appendingPathComponent("campaigns"), extensions: ["yaml", "yml"])
+        let listed = ProjectLoader.names(in: root.appendingPathComponent("campaigns"), extensions: ["yaml", "yml"])
         var seen = Set<String>()
-        for url in listed {
-            let path = "campaigns/" + url.lastPathComponent
+        let folder = root.path + "/"
+        for name in listed {
+            let path = "campaigns/" + name
             seen.insert(path)
-            guard let entry = cache.campaigns[path], let stamp = FileStamp(url.path) else { return full(root: root, display: display, shared: shared) }
+            guard let entry = cache.campaigns[path], let stamp = FileStamp(folder + path) else { return full(root: root, display: display, shared: shared) }
             if stamp.size == entry.size && stamp.modified == entry.modified { continue }
-            guard let data = FileManager.default.contents(atPath: url.path) else { return full(root: root, display: display, shared: shared) }
+            guard let data = FileManager.default.contents(atPath: folder + path) else { return full(root: root, display: display, shared: shared) }
             let bytes = [UInt8](data)
             if ContentHash.hex(bytes) == entry.hash {
                 next.campaigns[path]?.size = stamp.size
@@ -57,7 +58,7 @@ public enum IncrementalCheck {
 
         let sources = SourceManager()
         let archive = archiveReading(root: root, display: display, into: sources)
-        let projectTexts = Set(cache.project.map { $0.compactText() })
+        let projectTexts = changed.isEmpty ? [] : Set(cache.project.map { $0.compactText() })
         var audienceChanged = false
         for file in changed {
             let refs = ContentHash.segmentRefs(file.bytes)
@@ -160,9 +161,8 @@ public enum IncrementalCheck {
         let box = FileIDs()
         return DiagnosticArchive(path: { _ in nil }, file: { relative in
             if let id = box.ids[relative] { return id }
-            let url = root.appendingPathComponent(relative)
-            guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-            let id = sources.add(path: display.path(url), bytes: [UInt8](data)).id
+            guard let data = FileManager.default.contents(atPath: root.path + "/" + relative) else { return nil }
+            let id = sources.add(path: display.path(root.appendingPathComponent(relative)), bytes: [UInt8](data)).id
             box.ids[relative] = id
             return id
         })
