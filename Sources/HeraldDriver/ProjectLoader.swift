@@ -166,6 +166,16 @@ struct DisplayPaths {
     let root: URL
     let workingDirectory: URL
 
+    /// What precedes a project-relative path when it is shown (`""` or `sub/project/`), so that
+    /// thousands of paths are shown without building URLs (the check cache does).
+    /// Nil when the working directory is inside the project, where each path needs `path(_:)`.
+    var shownPrefix: String? {
+        let r = root.standardizedFileURL.path, cwd = workingDirectory.standardizedFileURL.path
+        if cwd.hasPrefix(r + "/") { return nil }
+        if r.hasPrefix(cwd + "/") { return String(r.dropFirst(cwd.count + 1)) + "/" }
+        return ""
+    }
+
     /// A displayed path (or a project-relative one) as a path relative to the project folder.
     func rootRelative(_ shown: String) -> String {
         let r = root.standardizedFileURL.path

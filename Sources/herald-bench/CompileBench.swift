@@ -46,6 +46,7 @@ struct CompileBench: ParsableCommand {
             }
             let messageEdit = try recheck(original.replacingOccurrences(of: "subject: \"New arrivals", with: "subject: \"Fresh arrivals"))
             let audienceEdit = try recheck(original.replacingOccurrences(of: "customer.lifetime_value >= ", with: "customer.lifetime_value > "))
+            if original.contains("customer.lifetime_value >= ") == false { throw BenchFailure("the audience edit changed nothing") }
             try Data(original.utf8).write(to: edited)
             let build = try time {
                 let c = Compilation.run(ProjectLoader.load(dir.path))

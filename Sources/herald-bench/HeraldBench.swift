@@ -6,5 +6,5 @@ struct HeraldBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "herald-bench",
         abstract: "Benchmarks of Herald: the SQL it generates on real engines, and the compiler itself.",
-        subcommands: [SQLBench.self, CompileBench.self])
+        subcommands: [SQLBench.self, CompileBench.self, CodegenBench.self])
 }

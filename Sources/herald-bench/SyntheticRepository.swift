@@ -59,7 +59,7 @@ enum SyntheticRepository {
             owner: bench@acme.example
             kind: marketing
             audience:
-              where: segment.s\(c % segments) and not exists(purchase_completed within \(1 + c % 5)d) and customer.lifetime_value >= \(c % 300)
+              where: segment.s\(c % segments) and not exists(purchase_completed within \(1 + c % 5)d) and customer.lifetime_value >= \(c) and customer.lifetime_value < \(c + 1)
             frequency_cap: 1 per \(2 + c % 6)d
             quiet_hours: { from: "21:00", to: "08:00" }
             message:

@@ -158,11 +158,12 @@ public enum IncrementalCheck {
 
     /// Reads cached diagnostics against a fresh source manager, loading each file they point into once.
     static func archiveReading(root: URL, display: DisplayPaths, into sources: SourceManager) -> DiagnosticArchive {
-        let box = FileIDs()
+        let box = FileIDs(), prefix = display.shownPrefix, folder = root.path + "/"
         return DiagnosticArchive(path: { _ in nil }, file: { relative in
             if let id = box.ids[relative] { return id }
-            guard let data = FileManager.default.contents(atPath: root.path + "/" + relative) else { return nil }
-            let id = sources.add(path: display.path(root.appendingPathComponent(relative)), bytes: [UInt8](data)).id
+            guard let data = FileManager.default.contents(atPath: folder + relative) else { return nil }
+            let shown = prefix.map { $0 + relative } ?? display.path(root.appendingPathComponent(relative))
+            let id = sources.add(path: shown, bytes: [UInt8](data)).id
             box.ids[relative] = id
             return id
         })

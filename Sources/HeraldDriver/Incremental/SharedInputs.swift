@@ -12,9 +12,10 @@ struct SharedInputs {
         var stamps: [String: FileStamp] = [:]
         var paths = ["herald.yaml", "schema.yaml"]
         for (folder, extensions) in [("segments", Set(["yaml", "yml"])), ("layouts", Set(["html", "htm"]))] {
-            paths += ProjectLoader.files(in: root.appendingPathComponent(folder), extensions: extensions).map { folder + "/" + $0.lastPathComponent }
+            paths += ProjectLoader.names(in: root.appendingPathComponent(folder), extensions: extensions).map { folder + "/" + $0 }
         }
-        for p in paths { if let s = FileStamp(root.appendingPathComponent(p).path) { stamps[p] = s } }
+        let prefix = root.path + "/"
+        for p in paths { if let s = FileStamp(prefix + p) { stamps[p] = s } }
         self.stamps = stamps
     }
 
