@@ -114,11 +114,11 @@ let asciiLower = "abcdefghijklmnopqrstuvwxyz"
 
 extension SQLDialect {
     public func quote(_ identifier: String) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        "\"" + identifier.escaping(["\"": "\"\""]) + "\""
     }
 
     public func string(_ s: String) -> String {
-        "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+        "'" + s.escaping(["'": "''"]) + "'"
     }
 
     public func boolean(_ b: Bool) -> String { b ? "TRUE" : "FALSE" }

@@ -18,3 +18,25 @@ import Testing
         #expect(!clickhouse.usesParameter("SELECT '{as_of:DateTime64(3, \\'UTC\\')}'"))
     }
 }
+
+/// Quoting works on Unicode scalars: a quote that a combining mark follows is still escaped.
+@Suite struct SQLQuotingTests {
+    static let acute = "\u{301}"
+
+    @Test func combiningMarksDoNotHideQuotes() {
+        let a = SQLQuotingTests.acute
+        let tricky = "a'" + a + "b\"" + a + "c`" + a
+        let sqlite = SQLiteDialect().string(tricky)
+        let expectedLiteral = "'a''" + a + "b\"" + a + "c`" + a + "'"
+        #expect(sqlite == expectedLiteral)
+        let postgres = PostgresDialect().quote(tricky)
+        let expectedIdentifier = "\"a'" + a + "b\"\"" + a + "c`" + a + "\""
+        #expect(postgres == expectedIdentifier)
+        let spark = SparkDialect().quote("x`" + a)
+        let expectedSpark = "`x``" + a + "`"
+        #expect(spark == expectedSpark)
+        let clickhouse = ClickHouseDialect().string("x'" + a)
+        let expectedClickHouse = "'x\\'" + a + "'"
+        #expect(clickhouse == expectedClickHouse)
+    }
+}

@@ -11,7 +11,7 @@ public struct BigQueryDialect: SQLDialect {
     public var asOf: String { "CAST(@as_of AS TIMESTAMP)" }
 
     public func quote(_ identifier: String) -> String {
-        "`" + identifier.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "`", with: "\\`") + "`"
+        "`" + identifier.escaping(["\\": "\\\\", "`": "\\`"]) + "`"
     }
 
     /// BigQuery strings use backslash escapes and cannot hold a raw line break.
@@ -61,7 +61,7 @@ public struct BigQueryDialect: SQLDialect {
     }
 
     public func jsonProperty(_ column: String, key: String, type: ValueType) -> String {
-        let path = "$.\"" + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let path = "$.\"" + key.escaping(["\\": "\\\\", "\"": "\\\""]) + "\""
         let text = "JSON_VALUE(\(column), \(string(path)))"
         switch type {
         case .int, .decimal, .bool, .timestamp, .date: return "CAST(\(text) AS \(sqlType(type)))"

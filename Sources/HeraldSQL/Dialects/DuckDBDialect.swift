@@ -34,7 +34,7 @@ public struct DuckDBDialect: SQLDialect {
     }
 
     public func jsonProperty(_ column: String, key: String, type: ValueType) -> String {
-        let path = "$.\"" + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let path = "$.\"" + key.escaping(["\\": "\\\\", "\"": "\\\""]) + "\""
         let text = "json_extract_string(\(column), \(string(path)))"
         switch type {
         case .int, .decimal, .bool, .timestamp, .date: return "CAST(\(text) AS \(sqlType(type)))"

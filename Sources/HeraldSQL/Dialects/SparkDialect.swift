@@ -10,7 +10,7 @@ public struct SparkDialect: SQLDialect {
     public var parameter: ParameterStyle { ParameterStyle(placeholder: ":as_of", binding: "named", format: "iso8601") }
     public var asOf: String { "CAST(:as_of AS TIMESTAMP)" }
 
-    public func quote(_ identifier: String) -> String { "`" + identifier.replacingOccurrences(of: "`", with: "``") + "`" }
+    public func quote(_ identifier: String) -> String { "`" + identifier.escaping(["`": "``"]) + "`" }
 
     /// Backslash escapes are on by default in Spark string literals.
     public var backslashEscapes: Bool { true }
@@ -55,7 +55,7 @@ public struct SparkDialect: SQLDialect {
     }
 
     public func jsonProperty(_ column: String, key: String, type: ValueType) -> String {
-        let path = "$['" + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "']"
+        let path = "$['" + key.escaping(["\\": "\\\\", "'": "\\'"]) + "']"
         let text = "get_json_object(\(column), \(string(path)))"
         switch type {
         case .int, .decimal, .bool, .timestamp, .date: return "CAST(\(text) AS \(sqlType(type)))"

@@ -1,0 +1,20 @@
+/// String escaping for SQL text without Foundation's `replacingOccurrences`, which costs more than
+/// the rest of writing a query (identifiers and literals are quoted thousands of times per build).
+extension String {
+    /// Each of the ASCII characters in `escapes` replaced by its replacement; the string itself
+    /// when none occurs.
+    ///
+    /// Bytes, not characters: a quote followed by a combining mark is one `Character` in Swift but
+    /// still a quote to every SQL engine, so it must be escaped too. An ASCII byte never occurs
+    /// inside a multi-byte UTF-8 sequence, so matching bytes is exact.
+    func escaping(_ escapes: KeyValuePairs<Unicode.Scalar, String>) -> String {
+        let bytes = escapes.map { UInt8(ascii: $0.key) }
+        guard utf8.contains(where: bytes.contains) else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 8)
+        for b in utf8 {
+            if let i = bytes.firstIndex(of: b) { out += escapes[i].value.utf8 } else { out.append(b) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
