@@ -15,6 +15,7 @@ struct CompileBench: ParsableCommand {
     func run() throws {
         print("| campaigns | files (MB) | parse floor | check | check / floor | campaigns/s (check) | build | campaigns/s (build) | re-check: message edit | re-check: audience edit | peak RSS |")
         print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        fflush(nil)
         for n in sizes.split(separator: ",").compactMap({ Int($0) }) {
             let dir = URL(fileURLWithPath: work).appendingPathComponent("repo\(n)")
             let files = try SyntheticRepository.write(campaigns: n, schemaFrom: URL(fileURLWithPath: "examples/shop"), to: dir)
@@ -58,6 +59,7 @@ struct CompileBench: ParsableCommand {
             print("| \(n) | \(String(format: "%.1f", megabytes)) | \(s(floor)) | \(s(check)) | \(String(format: "%.0f×", check / floor)) | "
                   + "\(String(format: "%.0f", Double(n) / check)) | \(s(build)) | \(String(format: "%.0f", Double(n) / build)) | "
                   + "\(ms(messageEdit)) | \(ms(audienceEdit)) | \(peakRSS()) |")
+            fflush(nil)
         }
     }
 

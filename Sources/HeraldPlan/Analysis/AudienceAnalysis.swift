@@ -47,18 +47,37 @@ public enum AudienceAnalysis {
     static func subsets(_ campaigns: [CheckedCampaign], plans: [CampaignPlan], features: FeatureTable) -> DiagnosticBag {
         var out = DiagnosticBag()
         let context = RuleContext(features: features)
-        let forms = plans.map { NormalForm.dnf($0.audience, budget: 64) }
-        for (i, a) in campaigns.enumerated() {
-            guard let aForm = forms[i], !aForm.isEmpty, plans[i].audience != .true else { continue }
-            for (j, b) in campaigns.enumerated() where j != i {
-                guard triggerKey(a) == triggerKey(b), a.kind == b.kind, let bForm = forms[j], plans[j].audience != plans[i].audience || i > j else { continue }
-                if plans[j].audience == .true { continue }
-                if implies(aForm, bForm, context) && !(implies(bForm, aForm, context) && i < j) {
-                    out.emit(Diagnostic(.redundantCampaign, "Everyone in the audience of `\(a.name)` is also in the audience of `\(b.name)`, which has the same trigger.",
-                                        at: a.audience?.span ?? a.span)
-                        .label(b.audience?.span ?? b.span, "The audience of `\(b.name)` is here.")
-                        .help("The smaller campaign may be redundant; frequency caps decide which one a customer gets."))
-                    break
+        let shapes = plans.map { p in p.audience == .true ? nil : NormalForm.dnf(p.audience, budget: 64).map { AudienceShape($0, context) } }
+        // Only campaigns with the same trigger and kind are compared, and a conjunction can only
+        // imply another whose every operand it constrains too: candidates come from an index by
+        // operand set, so thousands of unrelated campaigns cost no pairwise test.
+        var groups: [String: [Int]] = [:]
+        for (i, c) in campaigns.enumerated() where shapes[i] != nil { groups[triggerKey(c) + "/" + c.kind.rawValue, default: []].append(i) }
+        for members in groups.values where members.count > 1 {
+            var byKeys: [Set<String>: [Int]] = [:]
+            for j in members { for keys in Set(shapes[j]!.conjuncts.map(\.keys)) { byKeys[keys, default: []].append(j) } }
+            for i in members {
+                let a = shapes[i]!
+                guard !a.conjuncts.isEmpty else { continue }
+                var candidates: Set<Int>?
+                for ca in a.conjuncts where !ca.contradictory {
+                    var fits = Set<Int>()
+                    for (keys, js) in byKeys where keys.isSubset(of: ca.keys) { fits.formUnion(js) }
+                    candidates = candidates.map { $0.intersection(fits) } ?? fits
+                }
+                // A contradictory audience implies every other; the never-matches warning covers it.
+                guard let found = candidates else { continue }
+                for j in found.sorted() where j != i {
+                    guard plans[j].audience != plans[i].audience || i > j else { continue }
+                    let b = shapes[j]!
+                    if a.implies(b, context) && !(b.implies(a, context) && i < j) {
+                        let (ca, cb) = (campaigns[i], campaigns[j])
+                        out.emit(Diagnostic(.redundantCampaign, "Everyone in the audience of `\(ca.name)` is also in the audience of `\(cb.name)`, which has the same trigger.",
+                                            at: ca.audience?.span ?? ca.span)
+                            .label(cb.audience?.span ?? cb.span, "The audience of `\(cb.name)` is here.")
+                            .help("The smaller campaign may be redundant; frequency caps decide which one a customer gets."))
+                        break
+                    }
                 }
             }
         }
@@ -74,12 +93,6 @@ public enum AudienceAnalysis {
         }
     }
 
-    /// Whether every conjunction of `a` implies some conjunction of `b`.
-    static func implies(_ a: [[PlanExpr]], _ b: [[PlanExpr]], _ context: RuleContext) -> Bool {
-        a.allSatisfy { ca in
-            contradicts(ca, context) || b.contains { cb in cb.allSatisfy { atom in atomImplied(atom, by: ca, context) } }
-        }
-    }
 
     static func atomImplied(_ atom: PlanExpr, by atoms: [PlanExpr], _ context: RuleContext) -> Bool {
         if atoms.contains(atom) { return true }
