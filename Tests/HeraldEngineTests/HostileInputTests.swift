@@ -37,8 +37,35 @@ import Testing
         Case(name: "overflowing duration", bytes: Array("campaign: du\nkind: marketing\naudience:\n  where: exists(cart_added within 99999999999999999999d)\n".utf8), code: "H0219"),
         Case(name: "number out of range", bytes: Array("campaign: nu\nkind: marketing\naudience:\n  where: customer.lifetime_value > 1e999999\n".utf8), code: "H0201"),
         Case(name: "3,000 nested tags", bytes: Array(("campaign: te\nkind: marketing\nmessage:\n  subject: \"" + String(repeating: "{% if true %}", count: 3_000) + "\"\n").utf8), code: "H0903"),
+        // Found by the template fuzzer: nested ranges in a tag overflowed the parser's stack.
+        Case(name: "5,000 nested ranges in a tag", bytes: Array(("campaign: nr\nkind: marketing\nmessage:\n  subject: \"{% case x %}{% when \\\"US\\\", " + String(repeating: "(", count: 5_000) + "1..2" + String(repeating: ")", count: 5_000) + " %}y{% endcase %}\"\n").utf8), code: "H0301"),
+        Case(name: "5,000 conditions in one tag", bytes: Array(("campaign: ch\nkind: marketing\nmessage:\n  subject: \"{% if " + Array(repeating: "true", count: 5_000).joined(separator: " and ") + " %}y{% endif %}\"\n").utf8), code: "H0301"),
         Case(name: "unterminated output", bytes: Array("campaign: un\nkind: marketing\nmessage:\n  subject: \"{{ customer.first_name \"\n".utf8), code: "H0301"),
     ]
+
+    /// The largest inputs: a 100 MB file is refused by its size before it is read; a 50 MB scalar,
+    /// in a project whose `file_bytes` limit lets the file through, stops at `scalar_bytes`.
+    @Test func hugeFilesAndScalarsStopAtTheirLimits() throws {
+        let project = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("campaigns"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestPaths.path("examples/broken/schema.yaml"), to: project.appendingPathComponent("schema.yaml"))
+        let settings = try String(contentsOf: TestPaths.path("examples/broken/herald.yaml"), encoding: .utf8)
+        try Data((settings + "limits:\n  file_bytes: 67108864\n").utf8).write(to: project.appendingPathComponent("herald.yaml"))
+        var huge = Data("campaign: huge\ndescription: \"".utf8)
+        huge.append(Data(repeating: UInt8(ascii: "x"), count: 100 << 20))
+        try huge.write(to: project.appendingPathComponent("campaigns/file.yaml"))
+        var scalar = Data("campaign: scalar\ndescription: \"".utf8)
+        scalar.append(Data(repeating: UInt8(ascii: "y"), count: 50 << 20))
+        scalar.append(Data("\"\n".utf8))
+        try scalar.write(to: project.appendingPathComponent("campaigns/scalar.yaml"))
+        for (file, code, bound) in [("campaigns/file.yaml", "H0009", 1.0), ("campaigns/scalar.yaml", "H0011", 5.0)] {
+            let r = try HeraldProcess.run(["check", file], in: project, timeout: 30)
+            #expect(r.status == 1 && !r.timedOut, "\(file): exit \(r.status): \(r.stderr.prefix(300))")
+            #expect(r.seconds < bound, "\(file) took \(r.seconds) s")
+            #expect(r.stderr.contains("\(file):") && r.stderr.contains("error[\(code)]"), "\(file): \(r.stderr.prefix(300))")
+        }
+    }
 
     @Test(arguments: cases)
     func hostileFileGivesALocatedDiagnostic(_ c: Case) throws {

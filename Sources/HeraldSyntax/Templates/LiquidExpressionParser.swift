@@ -24,6 +24,11 @@ struct LiquidExpressionParser {
     let source: LocatedText
     private var tokens: [LToken] = []
     private var index = 0
+    /// Ranges and indexes nested inside one another; bounded so that hostile input cannot exhaust the stack.
+    private var nesting = 0
+    static let maxNesting = 64
+    /// Conditions one `if`, `elsif` or `unless` may join.
+    static let maxConditions = 256
 
     /// Tokenizes `bytes[start..<end]` of the template text.
     init(source: LocatedText, bytes: ArraySlice<UInt8>, start: Int) throws(Failure) {
@@ -112,14 +117,34 @@ struct LiquidExpressionParser {
     func describe(_ t: LToken) -> String { t.kind == .end ? "the end of the tag" : "`\(t.text)`" }
 
     /// `condition := comparison [ ("and" | "or") condition ]`, right to left as Shopify evaluates it.
+    /// Read as a loop and folded from the right, so that a long chain does not recurse.
     mutating func condition() throws(Failure) -> LiquidExpr {
-        let lhs = try comparison()
-        if peek.isWord("and") || peek.isWord("or") {
-            let isAnd = advance().text == "and"
-            let rhs = try condition()
-            return LiquidExpr(kind: .logical(isAnd: isAnd, lhs, rhs), span: lhs.span.union(rhs.span))
+        var operands = [try comparison()]
+        var ands: [Bool] = []
+        while peek.isWord("and") || peek.isWord("or") {
+            let joiner = advance()
+            // The chain becomes a tree as deep as it is long, which later phases walk recursively.
+            if ands.count >= LiquidExpressionParser.maxConditions {
+                throw fail("A tag joins more than \(LiquidExpressionParser.maxConditions) conditions with `and` and `or`.", joiner,
+                           help: "Compute the condition in a segment and test `segment.NAME`, or split the tag.")
+            }
+            ands.append(joiner.text == "and")
+            operands.append(try comparison())
         }
-        return lhs
+        var result = operands.removeLast()
+        while let lhs = operands.popLast() {
+            let isAnd = ands.removeLast()
+            result = LiquidExpr(kind: .logical(isAnd: isAnd, lhs, result), span: lhs.span.union(result.span))
+        }
+        return result
+    }
+
+    /// Enters a nested range or index, failing past the bound.
+    private mutating func nest(_ t: LToken) throws(Failure) {
+        nesting += 1
+        if nesting > LiquidExpressionParser.maxNesting {
+            throw fail("Ranges and indexes are nested more than \(LiquidExpressionParser.maxNesting) levels deep here.", t)
+        }
     }
 
     mutating func comparison() throws(Failure) -> LiquidExpr {
@@ -155,6 +180,8 @@ struct LiquidExpressionParser {
             return LiquidExpr(kind: .decimal(t.text), span: span(t.start, t.end))
         case .symbol where t.text == "(":
             advance()
+            try nest(t)
+            defer { nesting -= 1 }
             let from = try operand()
             guard peek.isSymbol("..") else { throw fail("Expected `..` in the range.", peek, help: "Ranges look like `(1..5)`.") }
             advance()
@@ -196,8 +223,11 @@ struct LiquidExpressionParser {
                 segments.append(.name(Located(n.text, span(n.start, n.end))))
                 end = n.end
             } else if peek.isSymbol("[") {
-                advance()
-                let inner = try operand()
+                let open = advance()
+                try nest(open)
+                let inner: LiquidExpr
+                do { inner = try operand() } catch { nesting -= 1; throw error }
+                nesting -= 1
                 guard peek.isSymbol("]") else { throw fail("Expected `]`.", peek) }
                 end = advance().end
                 segments.append(.index(inner))
