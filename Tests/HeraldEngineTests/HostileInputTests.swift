@@ -59,11 +59,40 @@ import Testing
         scalar.append(Data(repeating: UInt8(ascii: "y"), count: 50 << 20))
         scalar.append(Data("\"\n".utf8))
         try scalar.write(to: project.appendingPathComponent("campaigns/scalar.yaml"))
-        for (file, code, bound) in [("campaigns/file.yaml", "H0009", 1.0), ("campaigns/scalar.yaml", "H0011", 5.0)] {
+        for (file, code, bound) in [("campaigns/file.yaml", "H0009", 1.0), ("campaigns/scalar.yaml", "H0011", 15.0)] {
             let r = try HeraldProcess.run(["check", file], in: project, timeout: 30)
             #expect(r.status == 1 && !r.timedOut, "\(file): exit \(r.status): \(r.stderr.prefix(300))")
             #expect(r.seconds < bound, "\(file) took \(r.seconds) s")
             #expect(r.stderr.contains("\(file):") && r.stderr.contains("error[\(code)]"), "\(file): \(r.stderr.prefix(300))")
+        }
+    }
+
+    /// Hostile HTML through `herald validate`: misnested and unclosed markup, a comment that never
+    /// closes, nested entity definitions and an 11 MB document each end in bounded time with a
+    /// located diagnostic (unclosed elements that HTML closes implicitly are accepted).
+    @Test func hostileDocumentsAreValidatedInBoundedTime() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let entities = "<!DOCTYPE html [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
+        let documents: [(String, String, String?)] = [
+            ("misnested", "<!DOCTYPE html><html><body><b><i>x</b></i></body></html>", "H0401"),
+            ("comment", "<!DOCTYPE html><html><body><!-- never closes\n<p>x</p></body></html>", "H0401"),
+            ("entities", entities + "<html><body><p>&c;&c;&c;</p></body></html>", "H0401"),
+            ("huge", "<!DOCTYPE html><html><body>" + String(repeating: "<p>x</p>", count: 1_400_000) + "</body></html>", "H0009"),
+            ("unclosed", "<!DOCTYPE html><html><body><div><p>implied end tags</body></html>", nil),
+        ]
+        for (name, text, code) in documents {
+            let file = dir.appendingPathComponent(name + ".html")
+            try Data(text.utf8).write(to: file)
+            let r = try HeraldProcess.run(["validate", file.path], timeout: 20)
+            #expect(!r.timedOut && r.seconds < 2.0, "\(name) took \(r.seconds) s")
+            #expect(!r.stderr.contains("Fatal error"), "\(name): \(r.stderr.prefix(300))")
+            if let code {
+                #expect(r.status == 1 && r.stderr.contains(name + ".html:") && r.stderr.contains("error[\(code)]"), "\(name): \(r.stderr.prefix(300))")
+            } else {
+                #expect(r.status == 0 || r.status == 1, "\(name): exit \(r.status)")
+            }
         }
     }
 

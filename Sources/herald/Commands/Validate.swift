@@ -3,6 +3,7 @@ import Foundation
 import HeraldDiagnostics
 import HeraldEmail
 import HeraldSource
+import HeraldSyntax
 
 /// `herald validate FILE...`: email documents written elsewhere, checked as HTML email or as AMP
 /// for Email (when the `<html>` tag says so). Exit 0 when nothing is an error, 1 otherwise.
@@ -12,6 +13,9 @@ struct Validate: ParsableCommand {
 
     @Argument(help: "The HTML or AMP files.")
     var files: [String]
+
+    @Option(name: .customLong("max-bytes"), help: "The largest document to parse (the default `limits.html_bytes`, 8 MB).")
+    var maxBytes: Int = ProjectLimits.standard.htmlBytes
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -23,6 +27,14 @@ struct Validate: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else {
                 printError("cannot read `\(path)`.")
                 throw ExitCode(2)
+            }
+            // Far beyond any inbox's clipping size: refused by its size, not parsed.
+            if data.count > maxBytes {
+                let file = sources.add(path: path, bytes: [])
+                bag.emit(Diagnostic(.fileTooLarge, "`\(path)` is \(data.count) bytes, more than the limit of \(maxBytes).", at: file.wholeSpan)
+                    .help("Gmail clips a message above 102 KB; raise `--max-bytes` to check a larger document anyway."))
+                verdicts.append("\(path): FAIL")
+                continue
             }
             let file = sources.add(path: path, bytes: [UInt8](data))
             let (kind, found) = DocumentValidator.validate(file)
