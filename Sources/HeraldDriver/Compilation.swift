@@ -67,7 +67,7 @@ public struct Compilation: Sendable {
         c.plan = plan
         for campaign in checked.campaigns {
             guard let p = plan.campaign(named: campaign.name), p.delivery != nil, let span = campaign.trigger?.span else { continue }
-            for d in c.dialects where EligibilityQuery(dialect: d, plan: plan).sql(p) == .failure(.perCustomerZone) {
+            for d in c.dialects where EligibilityQuery(dialect: d, plan: plan).failure(p) == .perCustomerZone {
                 diagnostics.emit(Diagnostic(.dialectCannotExpress,
                     "The target `\(d.name)` cannot read quiet hours or a schedule in each customer's time zone.", at: span)
                     .help("Remove `\(d.name)` from `targets`, or send in the project's time zone."))

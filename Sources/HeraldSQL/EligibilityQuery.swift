@@ -36,8 +36,19 @@ public struct EligibilityQuery {
         return cols
     }
 
+    /// Why the campaign's eligibility cannot be written for this dialect, without writing it.
+    public func failure(_ c: CampaignPlan) -> Failure? {
+        guard let d = c.delivery else { return nil }
+        guard plan.schema.sends != nil else { return .noSendsLog }
+        var perCustomer = d.quietHours != nil
+        if case .recurring = d.start, d.scheduleZone == nil { perCustomer = true }
+        if perCustomer, dialect.localEpochSeconds(dialect.asOf, zone: zone(d)) == nil { return .perCustomerZone }
+        return nil
+    }
+
     public func sql(_ c: CampaignPlan) -> Result<String, Failure> {
         guard let d = c.delivery else { return .success(AudienceQuery(dialect: dialect, plan: plan).sql(c)) }
+        if let f = failure(c) { return .failure(f) }
         guard let sends = plan.schema.sends else { return .failure(.noSendsLog) }
         let key = "c.\(q(plan.schema.customer.key.column))"
         var ext = QueryExtension()
@@ -130,7 +141,7 @@ public struct EligibilityQuery {
             var writer = SQLExpressionWriter(dialect: dialect, features: plan.features, customerColumn: { [dialect] field in "c.\(dialect.quote(field.column))" })
             writer.eventProperty = source.property
             conditions.append(writer.condition(f))
-            needsCustomer = f.readsColumns
+            needsCustomer = !f.columns.isEmpty
         }
         if let quiet = d.quietHours, quiet.policy == .skip {
             guard let clock = dialect.localEpochSeconds(dialect.timestamp(source.time, plusSeconds: t.delaySeconds), zone: quietZone) else { return nil }
@@ -190,13 +201,5 @@ public struct EligibilityQuery {
 
     private func cte(_ name: String, _ lines: [String]) -> String {
         "\(q(name)) AS (\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n)"
-    }
-}
-
-extension PlanExpr {
-    /// Whether the expression reads a customer column.
-    var readsColumns: Bool {
-        if case .column = self { return true }
-        return children.contains { $0.readsColumns }
     }
 }

@@ -35,14 +35,28 @@ public struct ResultsQuery {
             "  AND x.\(q(sends.sentAtColumn)) <= \(dialect.asOf)",
             "GROUP BY x.\(q(sends.customerColumn))",
         ]))
-        let ids = goalFeatures(goal)
+        let ids = goal.features.sorted()
         var names: [FeatureID: String] = [:]
         for (i, id) in ids.enumerated() { names[id] = "g\(i)" }
-        if !ids.isEmpty { ctes.append(outcomeScan(ids, names: names)) }
+        // One scan of the events table, or with a table per event type, one scan per table read.
+        var scans: [[FeatureID]] = []
+        if case .perEventTable = plan.schema.events.layout {
+            var byType: [String: [FeatureID]] = [:]
+            for id in ids { byType[plan.features[id].event?.name ?? "", default: []].append(id) }
+            scans = byType.keys.sorted().map { byType[$0]! }
+        } else if !ids.isEmpty {
+            scans = [ids]
+        }
+        var scanOf: [FeatureID: String] = [:]
+        for (i, group) in scans.enumerated() {
+            let alias = scans.count == 1 ? "herald_goal" : "herald_goal\(i)"
+            for id in group { scanOf[id] = alias }
+            ctes.append(outcomeScan(group, names: names, alias: alias))
+        }
 
         var writer = SQLExpressionWriter(dialect: dialect, features: plan.features, customerColumn: { [dialect] f in "c.\(dialect.quote(f.column))" })
         writer.feature = { [dialect] id in
-            let col = "\(dialect.quote("herald_goal")).\(dialect.quote(names[id] ?? "g"))"
+            let col = "\(dialect.quote(scanOf[id] ?? "herald_goal")).\(dialect.quote(names[id] ?? "g"))"
             switch plan.features[id].function {
             case .count, .exists: return dialect.signedInteger("COALESCE(\(col), 0)")
             case .sum: return "COALESCE(\(col), 0)"
@@ -55,7 +69,7 @@ public struct ResultsQuery {
             "FROM \(q("herald_recipients")) AS r",
             "LEFT JOIN \(q(customer.table)) AS c ON c.\(q(customer.key.column)) = r.\(q("k"))",
         ]
-        if !ids.isEmpty { outcome.append("LEFT JOIN \(q("herald_goal")) ON \(q("herald_goal")).\(q("k")) = r.\(q("k"))") }
+        for alias in Set(scanOf.values).sorted() { outcome.append("LEFT JOIN \(q(alias)) ON \(q(alias)).\(q("k")) = r.\(q("k"))") }
         ctes.append(cte("herald_outcomes", outcome))
         let real = dialect.sqlType(.decimal)
         ctes.append(cte("herald_arms", [
@@ -92,18 +106,8 @@ public struct ResultsQuery {
         return out
     }
 
-    private func goalFeatures(_ e: PlanExpr) -> [FeatureID] {
-        var out: [FeatureID] = []
-        func walk(_ x: PlanExpr) {
-            if case .feature(let id) = x, !out.contains(id) { out.append(id) }
-            x.children.forEach(walk)
-        }
-        walk(e)
-        return out
-    }
-
     /// One grouped pass over the recipients' events after their first send.
-    private func outcomeScan(_ ids: [FeatureID], names: [FeatureID: String]) -> String {
+    private func outcomeScan(_ ids: [FeatureID], names: [FeatureID: String], alias: String) -> String {
         let types = ids.compactMap { plan.features[$0].event }
         let all = ids.contains { plan.features[$0].event == nil }
         let unique = all ? plan.schema.events.types : types.reduce(into: [EventType]()) { if !$0.contains($1) { $0.append($1) } }
@@ -114,21 +118,11 @@ public struct ResultsQuery {
         for id in ids {
             let f = plan.features[id]
             var conds: [String] = []
-            if let ev = f.event, unique.count > 1 || all { conds.append(EventRows(dialect: dialect, layout: plan.schema.events.layout, types: [ev]).nameCondition.first ?? "1 = 1") }
+            if let ev = f.event, let c = source.typeCondition(ev) { conds.append(c) }
             if let w = f.window { conds.append("\(source.time) <= \(dialect.timestamp("r.\(q("sent_at"))", plusSeconds: w.seconds))") }
             if let filter = f.filter { conds.append(writer.condition(filter)) }
             let cond = conds.isEmpty ? "1 = 1" : conds.joined(separator: " AND ")
-            let prop = f.property.map(source.property) ?? source.time
-            let value: String
-            switch f.function {
-            case .count, .exists: value = "COUNT(CASE WHEN \(cond) THEN 1 END)"
-            case .sum: value = "SUM(CASE WHEN \(cond) THEN \(prop) END)"
-            case .avg: value = "AVG(\(dialect.cast("CASE WHEN \(cond) THEN \(prop) END", to: .decimal)))"
-            case .min, .first: value = f.property == nil || f.function == .min ? "MIN(CASE WHEN \(cond) THEN \(prop) END)"
-                : dialect.valueAtExtremeTime(prop, time: source.time, condition: "\(cond) AND \(prop) IS NOT NULL", latest: false, type: f.property!.type)
-            case .max, .last: value = f.property == nil || f.function == .max ? "MAX(CASE WHEN \(cond) THEN \(prop) END)"
-                : dialect.valueAtExtremeTime(prop, time: source.time, condition: "\(cond) AND \(prop) IS NOT NULL", latest: true, type: f.property!.type)
-            }
+            let value = ScanWriter.aggregate(f, condition: cond, property: f.property.map(source.property), time: source.time, dialect: dialect)
             lines.append("  , \(value) AS \(q(names[id]!))")
         }
         lines.append("FROM \(q("herald_recipients")) AS r")
@@ -138,7 +132,7 @@ public struct ResultsQuery {
         conditions.append("\(source.time) <= \(dialect.asOf)")
         lines.append("WHERE " + conditions.joined(separator: "\n  AND "))
         lines.append("GROUP BY r.\(q("k"))")
-        return cte("herald_goal", lines)
+        return cte(alias, lines)
     }
 
     private func cte(_ name: String, _ lines: [String]) -> String {

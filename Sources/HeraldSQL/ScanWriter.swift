@@ -95,9 +95,13 @@ struct ScanWriter {
     }
 
     private func aggregate(_ f: Feature, group g: ScanGroup, row: Row, writer: SQLExpressionWriter) -> String {
-        let cond = rowCondition(f, group: g, row: row, writer: writer)
-        let prop = f.property.map(row.property)
-        // Rows the scan's WHERE already restricts to need no per-feature condition.
+        ScanWriter.aggregate(f, condition: rowCondition(f, group: g, row: row, writer: writer), property: f.property.map(row.property),
+                             time: row.time, dialect: dialect)
+    }
+
+    /// A feature as a conditional aggregate over event rows where `condition` holds (`1 = 1` when
+    /// the query's WHERE already selects exactly its rows); shared with the results query.
+    static func aggregate(_ f: Feature, condition cond: String, property prop: String?, time: String, dialect: any SQLDialect) -> String {
         func when(_ value: String) -> String { cond == "1 = 1" ? value : "CASE WHEN \(cond) THEN \(value) END" }
         switch f.function {
         case .count, .exists:
@@ -108,9 +112,9 @@ struct ScanWriter {
         case .max: return "MAX(\(when(prop!)))"
         case .first, .last:
             guard let prop, let p = f.property else {
-                return "\(f.function == .first ? "MIN" : "MAX")(\(when(row.time)))"
+                return "\(f.function == .first ? "MIN" : "MAX")(\(when(time)))"
             }
-            return dialect.valueAtExtremeTime(prop, time: row.time, condition: "\(cond) AND \(prop) IS NOT NULL",
+            return dialect.valueAtExtremeTime(prop, time: time, condition: "\(cond) AND \(prop) IS NOT NULL",
                                               latest: f.function == .last, type: p.type)
         }
     }

@@ -39,6 +39,7 @@ public enum IncrementalCheck {
         var changed: [(path: String, bytes: [UInt8], stamp: FileStamp)] = []
         let listed = ProjectLoader.names(in: root.appendingPathComponent("campaigns"), extensions: ["yaml", "yml"])
         var seen = Set<String>()
+        var restamped = false
         let folder = root.path + "/"
         for name in listed {
             let path = "campaigns/" + name
@@ -50,6 +51,7 @@ public enum IncrementalCheck {
             if ContentHash.hex(bytes) == entry.hash {
                 next.campaigns[path]?.size = stamp.size
                 next.campaigns[path]?.modified = stamp.modified
+                restamped = true
             } else {
                 changed.append((path, bytes, stamp))
             }
@@ -83,7 +85,7 @@ public enum IncrementalCheck {
             let redundancy = redundancyFindings(root: root, display: display)
             next.project = cache.project.filter { $0["code"]?.stringValue != DiagnosticKind.redundantCampaign.code } + redundancy
         }
-        if !changed.isEmpty || next.campaigns.values.map(\.modified) != cache.campaigns.values.map(\.modified) { next.save(root: root) }
+        if !changed.isEmpty || restamped { next.save(root: root) }
 
         var bag = DiagnosticBag()
         for j in next.project + next.campaigns.keys.sorted().flatMap({ next.campaigns[$0]!.diagnostics }) {

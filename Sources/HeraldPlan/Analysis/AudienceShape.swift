@@ -28,10 +28,6 @@ struct AudienceShape {
 
     /// The features and customer columns an expression reads.
     static func operands(_ e: PlanExpr) -> [String] {
-        switch e {
-        case .feature(let id): return ["f\(id.index)"]
-        case .column(let f): return ["c:" + f.name]
-        default: return e.children.flatMap(operands)
-        }
+        e.features.map { "f\($0.index)" } + e.columns.map { "c:" + $0 }
     }
 }

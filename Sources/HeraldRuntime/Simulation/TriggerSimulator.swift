@@ -69,14 +69,17 @@ public struct TriggerSimulator {
         var candidates: [(Value, Int64?)] = []
         switch d.start {
         case .event(let t):
+            // The latest exit per customer, read once for the tick rather than once per trigger event.
+            var lastExit: [Value: Int64] = [:]
+            for x in t.exits {
+                for e in events(x.name, after: now - P - t.delaySeconds, through: now) { lastExit[e.customer] = max(lastExit[e.customer] ?? e.time, e.time) }
+            }
             var latest: [Value: Int64] = [:]
             for e in events(t.event.name, after: now - P - t.delaySeconds, through: now - t.delaySeconds) {
                 let row = customers[e.customer] ?? [:]
                 if let f = t.filter, interpreter.evaluate(f, row: row, event: e) != .bool(true) { continue }
                 if let q = d.quietHours, q.policy == .skip, inQuiet(q, local(e.time + t.delaySeconds, d, row)) { continue }
-                let lastExit = t.exits.flatMap { x in events(x.name, after: now - P - t.delaySeconds, through: now).filter { $0.customer == e.customer } }
-                    .map(\.time).max()
-                if let x = lastExit, e.time <= x { continue }
+                if let x = lastExit[e.customer], e.time <= x { continue }
                 if let s = log.lastSent(e.customer, campaign: c.name, asOf: now), e.time <= s { continue }
                 latest[e.customer] = max(latest[e.customer] ?? e.time, e.time)
             }
