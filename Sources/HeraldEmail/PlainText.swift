@@ -1,4 +1,5 @@
 import Foundation
+import HeraldSupport
 
 /// The plain-text part derived from rendered HTML, for messages without their own `text`:
 /// headings and paragraphs as blocks separated by a blank line, list items as `- ` (or `1. `)
@@ -57,19 +58,19 @@ public enum PlainText {
         }
 
         mutating func endLine() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedOfSpaces
             if !trimmed.isEmpty { out += trimmed }
             line = ""
         }
 
         mutating func requestBreak(_ n: Int) {
-            let hasContent = !out.isEmpty || !line.trimmingCharacters(in: .whitespaces).isEmpty
+            let hasContent = !out.isEmpty || !line.trimmedOfSpaces.isEmpty
             if hasContent { pendingBreak = max(pendingBreak, n) }
         }
 
         static func hidden(_ e: HTMLElement) -> Bool {
             if e.has("hidden") { return true }
-            return e.attribute("style").map { CSSText($0).contains("display:none") } ?? false
+            return e.attribute("style").map { CSSText($0).contains(CSSText.displayNone) } ?? false
         }
 
         mutating func walk(_ e: HTMLElement) {
@@ -89,7 +90,7 @@ public enum PlainText {
                 requestBreak(2)
                 return
             case "img":
-                if let alt = e.attribute("alt"), !alt.trimmingCharacters(in: .whitespaces).isEmpty { text(alt) }
+                if let alt = e.attribute("alt"), !alt.trimmedOfSpaces.isEmpty { text(alt) }
                 return
             case "ul", "ol":
                 lists.append((e.name == "ol", 1))
@@ -103,7 +104,7 @@ public enum PlainText {
                     line += "- "
                 }
             case "td", "th":
-                if !line.trimmingCharacters(in: .whitespaces).isEmpty { text(" ") }
+                if !line.trimmedOfSpaces.isEmpty { text(" ") }
             default:
                 break
             }
@@ -119,8 +120,8 @@ public enum PlainText {
                 // Top headings stand out in capitals, as plain-text mail conventionally shows them.
                 if line.utf8.count + out.utf8.count > headingStart { line = line.uppercased() }
             }
-            if e.name == "a", let href = e.attribute("href")?.trimmingCharacters(in: .whitespaces), !href.isEmpty, !href.hasPrefix("#") {
-                let shown = e.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+            if e.name == "a", let href = e.attribute("href")?.trimmedOfSpaces, !href.isEmpty, !href.hasPrefix("#") {
+                let shown = e.textContent.trimmed
                 if shown != href && !(href.hasPrefix("mailto:") && shown == href.dropFirst(7)) {
                     if let i = links.firstIndex(of: href) { line += " [\(i + 1)]" } else { links.append(href); line += " [\(links.count)]" }
                 }

@@ -102,14 +102,9 @@ struct FileStamp: Equatable {
     }
 }
 
-/// FNV-1a, 64 bits, as hex: a fast content hash for change detection (not for security).
+/// Content hashes for change detection (FNV-1a, not for security) and what a file may reference.
 enum ContentHash {
-    static func hex(_ bytes: [UInt8]) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        let s = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
-    }
+    static func hex(_ bytes: [UInt8]) -> String { FNV1a.hex(bytes) }
 
     /// The names after `segment.` in a file's text: the segments it may reference.
     static func segmentRefs(_ bytes: [UInt8]) -> [String] {

@@ -18,8 +18,17 @@ struct HTMLContextScanner: Equatable {
         case markupDeclaration
         case comment(dashes: Int)
         case bogusComment
-        /// Inside `<style>` or `<script>` until the matching end tag.
-        case rawText(end: String, matched: Int)
+        /// Inside `<style>` or `<script>` until the matching end tag; `matched` bytes of it seen.
+        case rawText(end: RawTextElement, matched: Int)
+    }
+
+    /// The elements whose content is raw text, with the end tag that closes them.
+    enum RawTextElement: Int, CaseIterable {
+        case style, script
+
+        static let endTags: [[UInt8]] = [Array("</style".utf8), Array("</script".utf8)]
+        var endTag: [UInt8] { RawTextElement.endTags[rawValue] }
+        var name: String { self == .style ? "style" : "script" }
     }
 
     /// Where an output stands.
@@ -31,10 +40,12 @@ struct HTMLContextScanner: Equatable {
     }
 
     private(set) var state: State = .data
-    private var tag = ""
+    // Bytes, not strings: the scanner steps through every byte of every layout (tens of
+    // kilobytes per campaign), and only an output's context needs them as text.
+    private var tag: [UInt8] = []
     private var isEndTag = false
-    private var attribute = ""
-    private var valueSoFar = ""
+    private var attribute: [UInt8] = []
+    private var valueSoFar: [UInt8] = []
 
     static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "background", "cite", "poster", "longdesc", "usemap", "xlink:href", "srcset"]
 
@@ -48,13 +59,14 @@ struct HTMLContextScanner: Equatable {
         switch state {
         case .data, .comment: return .text
         case .attributeValue(let quote):
-            defer { valueSoFar += "\u{FFFC}" }
+            defer { valueSoFar += Array("\u{FFFC}".utf8) }
+            let name = String(decoding: attribute, as: UTF8.self)
             if quote == nil { return .unsafe(reason: "in an unquoted attribute value; put the value in quotes") }
-            if attribute.hasPrefix("on") { return .unsafe(reason: "in the event handler attribute `\(attribute)`") }
-            if attribute == "style" { return .unsafe(reason: "in a `style` attribute, where CSS rules apply") }
-            return .attribute(name: attribute, tag: tag, valueSoFar: valueSoFar)
+            if name.hasPrefix("on") { return .unsafe(reason: "in the event handler attribute `\(name)`") }
+            if name == "style" { return .unsafe(reason: "in a `style` attribute, where CSS rules apply") }
+            return .attribute(name: name, tag: String(decoding: tag, as: UTF8.self), valueSoFar: String(decoding: valueSoFar, as: UTF8.self))
         case .rawText(let end, _):
-            return .unsafe(reason: "inside `<\(end)>`, where HTML escaping does not apply")
+            return .unsafe(reason: "inside `<\(end.name)>`, where HTML escaping does not apply")
         case .tagOpen, .endTagOpen, .tagName:
             return .unsafe(reason: "in a tag name")
         case .beforeAttributeName, .attributeName, .afterAttributeName, .beforeAttributeValue:
@@ -67,70 +79,72 @@ struct HTMLContextScanner: Equatable {
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
     private static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
+    private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
     private mutating func endOfTag() {
-        let t = tag.lowercased()
-        if !isEndTag && (t == "style" || t == "script") {
-            state = .rawText(end: t, matched: 0)
+        if !isEndTag, let end = RawTextElement.allCases.first(where: { e in
+            e.endTag.count == tag.count + 2 && zip(e.endTag.dropFirst(2), tag).allSatisfy { $0 == HTMLContextScanner.lower($1) }
+        }) {
+            state = .rawText(end: end, matched: 0)
         } else {
             state = .data
         }
     }
 
     private mutating func step(_ b: UInt8) {
-        let c = Character(Unicode.Scalar(b))
         switch state {
         case .data:
             if b == UInt8(ascii: "<") { state = .tagOpen }
         case .tagOpen:
-            if HTMLContextScanner.isAlpha(b) { tag = String(c); isEndTag = false; state = .tagName }
+            if HTMLContextScanner.isAlpha(b) { tag = [b]; isEndTag = false; state = .tagName }
             else if b == UInt8(ascii: "/") { state = .endTagOpen }
-            else if b == UInt8(ascii: "!") { state = .markupDeclaration; valueSoFar = "" }
+            else if b == UInt8(ascii: "!") { state = .markupDeclaration; valueSoFar = [] }
             else if b == UInt8(ascii: "?") { state = .bogusComment }
             else { state = .data; step(b) }
         case .endTagOpen:
-            if HTMLContextScanner.isAlpha(b) { tag = String(c); isEndTag = true; state = .tagName }
+            if HTMLContextScanner.isAlpha(b) { tag = [b]; isEndTag = true; state = .tagName }
             else if b == UInt8(ascii: ">") { state = .data }
             else { state = .bogusComment }
         case .tagName:
             if HTMLContextScanner.isSpace(b) { state = .beforeAttributeName }
             else if b == UInt8(ascii: "/") { state = .beforeAttributeName }
             else if b == UInt8(ascii: ">") { endOfTag() }
-            else { tag.append(c) }
+            else { tag.append(b) }
         case .beforeAttributeName:
             if HTMLContextScanner.isSpace(b) || b == UInt8(ascii: "/") { break }
-            if b == UInt8(ascii: ">") { endOfTag() } else { attribute = String(c).lowercased(); state = .attributeName }
+            if b == UInt8(ascii: ">") { endOfTag() } else { attribute = [HTMLContextScanner.lower(b)]; state = .attributeName }
         case .attributeName:
             if HTMLContextScanner.isSpace(b) { state = .afterAttributeName }
             else if b == UInt8(ascii: "=") { state = .beforeAttributeValue }
             else if b == UInt8(ascii: ">") { endOfTag() }
             else if b == UInt8(ascii: "/") { state = .beforeAttributeName }
-            else { attribute.append(Character(String(c).lowercased())) }
+            else { attribute.append(HTMLContextScanner.lower(b)) }
         case .afterAttributeName:
             if HTMLContextScanner.isSpace(b) { break }
             if b == UInt8(ascii: "=") { state = .beforeAttributeValue }
             else if b == UInt8(ascii: ">") { endOfTag() }
             else if b == UInt8(ascii: "/") { state = .beforeAttributeName }
-            else { attribute = String(c).lowercased(); state = .attributeName }
+            else { attribute = [HTMLContextScanner.lower(b)]; state = .attributeName }
         case .beforeAttributeValue:
             if HTMLContextScanner.isSpace(b) { break }
-            valueSoFar = ""
+            valueSoFar = []
             if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { state = .attributeValue(quote: b) }
             else if b == UInt8(ascii: ">") { endOfTag() }
-            else { valueSoFar.append(c); state = .attributeValue(quote: nil) }
+            else { valueSoFar.append(b); state = .attributeValue(quote: nil) }
         case .attributeValue(let quote):
             if let quote {
-                if b == quote { state = .beforeAttributeName } else { valueSoFar.append(c) }
+                if b == quote { state = .beforeAttributeName } else { valueSoFar.append(b) }
             } else if HTMLContextScanner.isSpace(b) {
                 state = .beforeAttributeName
             } else if b == UInt8(ascii: ">") {
                 endOfTag()
             } else {
-                valueSoFar.append(c)
+                valueSoFar.append(b)
             }
         case .markupDeclaration:
-            valueSoFar.append(c)
-            if valueSoFar == "--" { state = .comment(dashes: 0) }
-            else if !"--".hasPrefix(valueSoFar) { state = b == UInt8(ascii: ">") ? .data : .bogusComment }
+            valueSoFar.append(b)
+            if valueSoFar == [0x2D, 0x2D] { state = .comment(dashes: 0) }
+            else if b != 0x2D || valueSoFar.count > 2 { state = b == UInt8(ascii: ">") ? .data : .bogusComment }
         case .comment(let dashes):
             if b == UInt8(ascii: "-") { state = .comment(dashes: dashes + 1) }
             else if b == UInt8(ascii: ">") && dashes >= 2 { state = .data }
@@ -139,10 +153,10 @@ struct HTMLContextScanner: Equatable {
             if b == UInt8(ascii: ">") { state = .data }
         case .rawText(let end, let matched):
             // Looking for `</end` followed by a space, `/` or `>`.
-            let target = Array("</\(end)".utf8)
+            let target = end.endTag
             if matched == target.count {
                 if HTMLContextScanner.isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") {
-                    tag = end
+                    tag = Array(target.dropFirst(2))
                     isEndTag = true
                     state = b == UInt8(ascii: ">") ? .data : .beforeAttributeName
                 } else {

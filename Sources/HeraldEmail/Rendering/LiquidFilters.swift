@@ -1,4 +1,5 @@
 import HeraldSchema
+import HeraldSupport
 
 /// The filters of Herald's Liquid subset, behaving as Shopify Liquid's standard filters do.
 public enum LiquidFilters {
@@ -15,7 +16,7 @@ public enum LiquidFilters {
         case "capitalize":
             guard let f = s.first else { return .string("") }
             return .string(f.uppercased() + s.dropFirst().lowercased())
-        case "strip": return .string(s.trimmingCharacters(in: .whitespacesAndNewlines))
+        case "strip": return .string(s.trimmed)
         case "append": return .string(s + (args.first?.text ?? ""))
         case "prepend": return .string((args.first?.text ?? "") + s)
         case "replace": return .string(s.replacingOccurrences(of: args[0].text, with: args.count > 1 ? args[1].text : ""))

@@ -1,4 +1,5 @@
 import HeraldSchema
+import HeraldSupport
 
 /// A value while rendering: Liquid's dynamic values.
 public indirect enum RuntimeValue: Sendable, Hashable {
@@ -56,7 +57,7 @@ public indirect enum RuntimeValue: Sendable, Hashable {
         switch self {
         case .int(let i): return Double(i)
         case .double(let d): return d
-        case .string(let s): return Double(s.trimmingCharacters(in: .whitespaces))
+        case .string(let s): return Double(s.trimmedOfSpaces)
         default: return nil
         }
     }

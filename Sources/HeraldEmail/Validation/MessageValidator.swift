@@ -11,6 +11,10 @@ enum MessageValidator {
         var seen = Set<Diagnostic>()
         func emit(_ d: Diagnostic) { if seen.insert(d).inserted { diagnostics.emit(d) } }
         let printsUnsubscribe = m.readsBuiltin("unsubscribe_url")
+        // Versions often render the same document (arms that differ only in their subject, block
+        // alternatives an arm overrides): each distinct document, traced to the same sources, is
+        // parsed and checked once.
+        var validated = Set<RenderedVersionKey>()
         for combination in m.versions {
             let input = SampleProfile.input(schema: schema, campaign: m.campaign, variant: combination.variant, postalAddress: m.postalAddress,
                                             rows: m.largestLoop)
@@ -18,6 +22,11 @@ enum MessageValidator {
                 m.slot(named: name, variant: combination.variant)?.content(choice: combination.choices[name] ?? 0)
             }
             renderer.run(m.html)
+            let unsubscribeURL = printsUnsubscribe ? input.builtins["unsubscribe_url"]?.text : nil
+            let hasPreheader = m.preheader(variant: combination.variant) != nil
+            guard validated.insert(RenderedVersionKey(renderer, part: "html", facts: [hasPreheader ? "preheader" : "", unsubscribeURL ?? ""])).inserted else {
+                continue
+            }
             let mapper = HTMLProblemMapper(rendered: renderer.output, trace: renderer.trace, fallback: fallback) { sources?.file($0)?.bytes }
             let result = HTMLParser.parse(renderer.output)
             for p in result.problems where !p.isWarning {
@@ -26,8 +35,7 @@ enum MessageValidator {
             }
             let document = RenderedDocument(
                 html: renderer.output, root: result.root, isMarketing: m.kind == .marketing,
-                hasPreheader: m.preheader(variant: combination.variant) != nil,
-                unsubscribeURL: printsUnsubscribe ? input.builtins["unsubscribe_url"]?.text : nil)
+                hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
             for rule in HTMLRules.all {
                 for finding in rule.check(document) {
                     let span = finding.element.map { mapper.span(of: $0, in: result.root) } ?? (finding.atSubject ? subject : fallback)
@@ -41,6 +49,7 @@ enum MessageValidator {
                     m.ampSlot(named: name, variant: combination.variant)?.content(choice: combination.choices[name] ?? 0)
                 }
                 amp.run(ampProgram)
+                guard validated.insert(RenderedVersionKey(amp, part: "amp", facts: [])).inserted else { continue }
                 let ampMapper = HTMLProblemMapper(rendered: amp.output, trace: amp.trace, fallback: fallback) { sources?.file($0)?.bytes }
                 let doc = AMPDocument(Array(amp.output.utf8))
                 for rule in AMPRules.all {
@@ -54,5 +63,43 @@ enum MessageValidator {
             }
         }
         return diagnostics
+    }
+}
+
+/// What makes two rendered versions the same for validation: the output, where each piece of it
+/// came from (so a problem is still reported at every source that produces it), and the facts
+/// rules read besides the HTML. The output is hashed as raw bytes: `String` hashing normalizes
+/// Unicode first, which for 40-80 KB documents cost more than the parse the key saves.
+private struct RenderedVersionKey: Hashable {
+    var output: String
+    var outputHash: Int
+    var offsets: [Int]
+    var spans: [Span]
+    var part: String
+    var facts: [String]
+
+    init(_ renderer: Renderer, part: String, facts: [String]) {
+        output = renderer.output
+        var text = renderer.output
+        outputHash = text.withUTF8 { bytes in
+            var h = Hasher()
+            h.combine(bytes: UnsafeRawBufferPointer(bytes))
+            return h.finalize()
+        }
+        offsets = renderer.trace.map(\.offset)
+        spans = renderer.trace.map(\.span)
+        self.part = part
+        self.facts = facts
+    }
+
+    static func == (a: Self, b: Self) -> Bool {
+        a.outputHash == b.outputHash && a.offsets == b.offsets && a.spans == b.spans && a.part == b.part && a.facts == b.facts
+            && a.output == b.output
+    }
+
+    func hash(into h: inout Hasher) {
+        h.combine(outputHash)
+        h.combine(offsets.count)
+        h.combine(part)
     }
 }

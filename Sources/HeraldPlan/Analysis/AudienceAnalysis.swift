@@ -70,7 +70,7 @@ public enum AudienceAnalysis {
                 for j in found.sorted() where j != i {
                     guard plans[j].audience != plans[i].audience || i > j else { continue }
                     let b = shapes[j]!
-                    if a.implies(b, context) && !(b.implies(a, context) && i < j) {
+                    if a.implies(b) && !(b.implies(a) && i < j) {
                         let (ca, cb) = (campaigns[i], campaigns[j])
                         out.emit(Diagnostic(.redundantCampaign, "Everyone in the audience of `\(ca.name)` is also in the audience of `\(cb.name)`, which has the same trigger.",
                                             at: ca.audience?.span ?? ca.span)
@@ -93,12 +93,6 @@ public enum AudienceAnalysis {
         }
     }
 
-
-    static func atomImplied(_ atom: PlanExpr, by atoms: [PlanExpr], _ context: RuleContext) -> Bool {
-        if atoms.contains(atom) { return true }
-        guard let negation = negate(atom) else { return false }
-        return contradicts(atoms + [negation], context)
-    }
 
     static func negate(_ atom: PlanExpr) -> PlanExpr? {
         switch atom {

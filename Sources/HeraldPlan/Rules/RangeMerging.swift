@@ -73,7 +73,7 @@ public struct RangeMerging: PlanRule {
     private func cmp(_ a: Value, _ b: Value) -> Int? { ValueOrder.compare(a, b) }
 
     /// The conjunction of atoms on one subject, as the fewest atoms; `[.false]` when unsatisfiable.
-    private func intersect(_ subject: PlanExpr, _ atoms: [Atom]) -> [PlanExpr]? {
+    func intersect(_ subject: PlanExpr, _ atoms: [Atom]) -> [PlanExpr]? {
         var lower: (Value, Bool)?
         var upper: (Value, Bool)?
         var allowed: [Value]?

@@ -11,16 +11,22 @@ enum AMPStyleRule {
     static let url = try! NSRegularExpression(pattern: #"url\(\s*['"]?([^'")\s]*)"#, options: [.caseInsensitive])
 
     static func problems(in css: String, strict: Bool, element: HTMLElement, out: inout [HTMLFinding]) {
-        if css.range(of: "!important", options: .caseInsensitive) != nil {
+        // Every inline style of every version passes here; most have no `!`, `@` or `(` at all,
+        // so a byte scan decides whether the Foundation searches need to run.
+        var bang = false, at = false, paren = false
+        for b in css.utf8 {
+            if b == UInt8(ascii: "!") { bang = true } else if b == UInt8(ascii: "@") { at = true } else if b == UInt8(ascii: "(") { paren = true }
+        }
+        if bang, css.range(of: "!important", options: .caseInsensitive) != nil {
             out.append(HTMLFinding(element: element, message: "AMP for Email does not allow `!important` in CSS."))
         }
-        for m in atRule.matches(in: css, range: NSRange(css.startIndex..., in: css)) {
+        for m in at ? atRule.matches(in: css, range: NSRange(css.startIndex..., in: css)) : [] {
             guard let r = Range(m.range(at: 1), in: css) else { continue }
             let name = css[r].lowercased()
             if name == "media" || (name == "page" && !strict) { continue }
             out.append(HTMLFinding(element: element, message: "AMP for Email does not allow the CSS at-rule `@\(name)`."))
         }
-        for m in url.matches(in: css, range: NSRange(css.startIndex..., in: css)) {
+        for m in paren ? url.matches(in: css, range: NSRange(css.startIndex..., in: css)) : [] {
             guard let r = Range(m.range(at: 1), in: css), !css[r].lowercased().hasPrefix("https://") else { continue }
             out.append(HTMLFinding(element: element, message: "A CSS `url()` in AMP for Email must be an absolute `https` URL."))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldSupport
 
 /// URLs in AMP for Email: links absolute with http, https, mailto or tel; image, list and form
 /// endpoints absolute https; mustache only as a whole value, and never in fetch endpoints.
@@ -18,7 +19,7 @@ enum AMPURLRule {
     static let rule = AMPRule(kind: .ampInvalid) { doc in
         var out: [HTMLFinding] = []
         for e in doc.elements {
-            if e.name == "a", let href = e.attribute("href")?.trimmingCharacters(in: .whitespaces) {
+            if e.name == "a", let href = e.attribute("href")?.trimmedOfSpaces {
                 if mustacheProblem(href) {
                     out.append(HTMLFinding(element: e, message: "A link's `href` may be a mustache variable only as a whole value."))
                 } else if !(href.hasPrefix("{{")), !["http", "https", "mailto", "tel"].contains(scheme(href) ?? "") {
@@ -33,7 +34,7 @@ enum AMPURLRule {
             default: nil
             }
             guard let (attribute, mustacheAllowed) = endpoint else { continue }
-            guard let url = e.attribute(attribute)?.trimmingCharacters(in: .whitespaces) else {
+            guard let url = e.attribute(attribute)?.trimmedOfSpaces else {
                 out.append(HTMLFinding(element: e, message: "`<\(e.name)>` needs a `\(attribute)`."))
                 continue
             }

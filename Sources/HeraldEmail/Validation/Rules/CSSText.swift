@@ -5,30 +5,57 @@ struct CSSText {
     let bytes: [UInt8]
 
     init(_ css: String) {
-        var out: [UInt8] = []
-        out.reserveCapacity(css.utf8.count)
-        for b in css.utf8 where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
-            out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        let count = css.utf8.count
+        bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, written in
+            var n = 0
+            for b in css.utf8 where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
+                buffer[n] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                n += 1
+            }
+            written = n
         }
-        bytes = out
     }
 
-    func contains(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty, n.count <= bytes.count else { return n.isEmpty }
-        var i = 0
-        while i + n.count <= bytes.count {
-            if bytes[i] == n[0], bytes[i..<(i + n.count)].elementsEqual(n) { return true }
-            i += 1
+    /// Whether the compacted CSS contains `needle` (lower case, without whitespace).
+    func contains(_ needle: Needle) -> Bool {
+        let n = needle.bytes
+        guard !n.isEmpty else { return true }
+        guard n.count <= bytes.count else { return false }
+        return bytes.withUnsafeBufferPointer { hay in
+            n.withUnsafeBufferPointer { pin in
+                var i = 0
+                let last = hay.count - pin.count
+                while i <= last {
+                    if hay[i] == pin[0] {
+                        var k = 1
+                        while k < pin.count && hay[i + k] == pin[k] { k += 1 }
+                        if k == pin.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
         }
-        return false
     }
+
+    /// A declaration to look for, as compacted bytes made once.
+    struct Needle: ExpressibleByStringLiteral {
+        let text: String
+        let bytes: [UInt8]
+        init(stringLiteral text: String) {
+            self.text = text
+            bytes = Array(text.utf8)
+        }
+    }
+
+    static let displayNone: Needle = "display:none"
+    static let visibilityHidden: Needle = "visibility:hidden"
 
     /// Whether an element is hidden by its own `style` or `hidden` attribute.
     static func hides(_ e: HTMLElement) -> Bool {
         if e.has("hidden") { return true }
         guard let style = e.attribute("style") else { return false }
         let css = CSSText(style)
-        return css.contains("display:none") || css.contains("visibility:hidden")
+        return css.contains(displayNone) || css.contains(visibilityHidden)
     }
 }

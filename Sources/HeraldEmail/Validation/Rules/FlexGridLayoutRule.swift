@@ -1,12 +1,12 @@
 /// Flexbox and grid layouts: Outlook for Windows (Word's renderer) and several webmail clients do
 /// not support them, so columns collapse; tables are the portable layout.
 enum FlexGridLayoutRule {
-    static let displays = ["display:flex", "display:inline-flex", "display:grid", "display:inline-grid"]
+    static let displays: [CSSText.Needle] = ["display:flex", "display:inline-flex", "display:grid", "display:inline-grid"]
 
     static func uses(_ css: String) -> String? {
         guard !css.isEmpty else { return nil }
         let compact = CSSText(css)
-        return displays.first { compact.contains($0) }
+        return displays.first { compact.contains($0) }?.text
     }
 
     static let rule = HTMLRule(kind: .flexGridLayout) { doc in

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldSupport
 
 /// Links and images use https (links may also be `mailto:`, `tel:` or a `#fragment`): plain http
 /// is flagged by mailbox providers and blocked as mixed content, and relative URLs never resolve
@@ -15,7 +16,7 @@ enum InsecureURLRule {
         for e in doc.elements {
             for (element, attribute, isLink) in urlAttributes where e.name == element {
                 guard let raw = e.attribute(attribute) else { continue }
-                if let problem = problem(raw.trimmingCharacters(in: .whitespacesAndNewlines), isLink: isLink) {
+                if let problem = problem(raw.trimmed, isLink: isLink) {
                     out.append(HTMLFinding(element: e, message: "The `\(attribute)` of `<\(e.name)>` \(problem).",
                                            help: "Use an absolute `https://` URL\(isLink ? " (or `mailto:` / `tel:`)" : "")."))
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldSupport
 
 /// Marketing mail shows a visible unsubscribe link in every version a recipient can receive: a
 /// link to the recipient's unsubscribe URL, with text, not hidden by `display: none`.
@@ -15,7 +16,7 @@ enum VisibleUnsubscribeRule {
     /// Whether a link with text to the URL sits below `e`, with no hidden element on the way.
     static func hasVisibleLink(_ e: HTMLElement, to url: String) -> Bool {
         if CSSText.hides(e) { return false }
-        if e.name == "a", e.attribute("href") == url, !e.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return true }
+        if e.name == "a", e.attribute("href") == url, !e.textContent.isBlank { return true }
         for case .element(let child) in e.children where hasVisibleLink(child, to: url) { return true }
         return false
     }

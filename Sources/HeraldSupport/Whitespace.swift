@@ -1,0 +1,36 @@
+/// Whitespace trimming in pure Swift.
+///
+/// Foundation's `trimmingCharacters(in:)` bridges through `NSString` and UTF-16 on Linux, which
+/// made it the largest single cost of validating rendered email (every link and image URL is
+/// trimmed). These work on Unicode scalars, with the same meaning as `.whitespaces` (spaces and
+/// tabs) and `.whitespacesAndNewlines` (every scalar with the Unicode `White_Space` property).
+extension StringProtocol {
+    /// The text without leading and trailing whitespace and newlines.
+    public var trimmed: String {
+        String(Substring(trimming { $0.properties.isWhitespace }))
+    }
+
+    /// The text without leading and trailing spaces and tabs (line breaks are kept).
+    public var trimmedOfSpaces: String {
+        String(Substring(trimming { $0.properties.isWhitespace && !Self.isNewline($0) }))
+    }
+
+    /// Whether the text is empty or only whitespace and newlines.
+    public var isBlank: Bool {
+        unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+
+    private static func isNewline(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    private func trimming(_ drop: (Unicode.Scalar) -> Bool) -> Substring.UnicodeScalarView {
+        let scalars = Substring(self).unicodeScalars
+        guard let first = scalars.firstIndex(where: { !drop($0) }) else { return scalars[scalars.endIndex...] }
+        let last = scalars.lastIndex(where: { !drop($0) })!
+        return scalars[first...last]
+    }
+}
