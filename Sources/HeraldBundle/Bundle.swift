@@ -1,8 +1,8 @@
 import Foundation
 import HeraldSupport
 
-/// A build's output as files in memory: relative path → bytes. Written to disk only at the end, so
-/// that a failed build writes nothing and two builds can be compared byte for byte.
+/// A build's output as files in memory: relative path → bytes, so that two builds can be compared
+/// byte for byte. `herald build` streams files to disk instead (`BundleWriter.write(to:)`).
 public struct Bundle: Sendable {
     public static let formatVersion = 1
     public private(set) var files: [String: [UInt8]] = [:]
@@ -17,12 +17,23 @@ public struct Bundle: Sendable {
 
     /// Writes every file under `directory`, replacing a previous bundle's files there.
     public func write(to directory: URL) throws {
-        let fm = FileManager.default
-        try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileOutput.createFolder(directory)
         for path in paths {
             let url = directory.appendingPathComponent(path)
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(files[path]!).write(to: url, options: .atomic)
+            try FileOutput.createFolder(url.deletingLastPathComponent())
+            try FileOutput.write(files[path]!, to: url.path)
+        }
+    }
+
+    /// Gathers files stored from several threads.
+    final class Collector: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var bundle = Bundle()
+
+        func add(_ path: String, _ bytes: [UInt8]) {
+            lock.lock()
+            bundle.files[path] = bytes
+            lock.unlock()
         }
     }
 }

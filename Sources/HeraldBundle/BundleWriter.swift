@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import HeraldChecker
 import HeraldEmail
@@ -24,35 +25,77 @@ public struct BundleWriter: Sendable {
         self.compilerVersion = compilerVersion
     }
 
+    /// The bundle in memory (tests, `herald diff`).
     public func bundle() -> Bundle {
-        var b = Bundle()
-        var entries: [JSONValue] = []
-        // Campaigns' files are independent: written on every core, added in campaign order.
-        let campaigns = project.campaigns
-        let results = ParallelResults<[String: String]>(count: campaigns.count)
-        DispatchQueue.concurrentPerform(iterations: campaigns.count) { i in
-            if let files = campaignFiles(campaigns[i]) { results.set(i, files) }
+        let collected = Bundle.Collector()
+        // Storing in memory cannot fail.
+        try! produce { path, bytes in collected.add(path, bytes) }
+        return collected.bundle
+    }
+
+    /// Writes the bundle under `directory` as it is produced, replacing a previous bundle's
+    /// files there: a large project's files are never all in memory at once.
+    public func write(to directory: URL) throws {
+        try FileOutput.createFolder(directory)
+        try produce { path, bytes in
+            let url = directory.appendingPathComponent(path)
+            if path.contains("/") { try FileOutput.createFolder(url.deletingLastPathComponent()) }
+            try FileOutput.write(bytes, to: url.path)
         }
-        for (c, files) in zip(campaigns, results.values) {
-            guard let files else { continue }
-            var hashes: [String: JSONValue] = [:]
-            for (name, text) in files {
-                b.add("\(c.name)/\(name)", text)
-                hashes[name] = .string(SHA256.hex(text))
-            }
-            entries.append(["name": .string(c.name), "path": .string(c.name), "kind": .string(c.kind.rawValue), "files": .object(hashes)])
-        }
+    }
+
+    /// Produces every file of the bundle and hands each to `store`, from any thread.
+    ///
+    /// Campaign folders are made in parallel, a batch at a time, in sorted path order, so that
+    /// the bundle hash (over every file in sorted path order) is computed as they stream past
+    /// and only one batch is held in memory.
+    func produce(_ store: @escaping @Sendable (String, [UInt8]) throws -> Void) throws {
         // Every campaign's audience at once, for send systems that run all batches together.
+        var topLevel: [(path: String, bytes: [UInt8])] = []
         let plans = project.campaigns.compactMap { plan.campaign(named: $0.name) }
         if !plans.isEmpty {
-            for d in dialects { b.add("audiences.\(d.name).sql", ProjectAudienceQuery(dialect: d, plan: plan).sql(plans)) }
+            for d in dialects { topLevel.append(("audiences.\(d.name).sql", Array(ProjectAudienceQuery(dialect: d, plan: plan).sql(plans).utf8))) }
         }
+        topLevel.sort { $0.path < $1.path }
         var all = SHA256()
-        for path in b.paths {
+        func hashFile(_ path: String, _ bytes: [UInt8]) {
             all.update(path)
             all.update([0])
-            all.update(b.files[path]!)
+            all.update(bytes)
             all.update([0])
+        }
+        var nextTop = 0
+        var folders: [String: [String: JSONValue]] = [:]
+        let ordered = project.campaigns.sorted { $0.name + "/" < $1.name + "/" }
+        let batch = 64
+        for start in stride(from: 0, to: ordered.count, by: batch) {
+            let chunk = Array(ordered[start..<min(start + batch, ordered.count)])
+            let results = ParallelResults<Result<[(name: String, bytes: [UInt8], sha256: String)], any Error>>(count: chunk.count)
+            DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
+                guard let files = campaignFiles(chunk[i]) else { return }
+                results.set(i, Result {
+                    try files.keys.sorted().map { name in
+                        let bytes = Array(files[name]!.utf8)
+                        try store("\(chunk[i].name)/\(name)", bytes)
+                        return (name, bytes, SHA256.hex(bytes))
+                    }
+                })
+            }
+            for (c, result) in zip(chunk, results.values) {
+                guard let files = try result?.get() else { continue }
+                let folder = c.name + "/"
+                while nextTop < topLevel.count, topLevel[nextTop].path < folder {
+                    hashFile(topLevel[nextTop].path, topLevel[nextTop].bytes)
+                    nextTop += 1
+                }
+                for f in files { hashFile(folder + f.name, f.bytes) }
+                folders[c.name] = Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONValue.string($0.sha256)) })
+            }
+        }
+        for t in topLevel[nextTop...] { hashFile(t.path, t.bytes) }
+        for t in topLevel { try store(t.path, t.bytes) }
+        let entries: [JSONValue] = project.campaigns.compactMap { c in
+            folders[c.name].map { ["name": .string(c.name), "path": .string(c.name), "kind": .string(c.kind.rawValue), "files": .object($0)] }
         }
         let manifest: JSONValue = [
             "format": .int(Int64(Bundle.formatVersion)),
@@ -60,14 +103,13 @@ public struct BundleWriter: Sendable {
             "project": .string(project.settings.name),
             "targets": .array(dialects.map { .string($0.name) }),
             "campaigns": .array(entries),
-            "audiences": .object(Dictionary(uniqueKeysWithValues: dialects.compactMap { d -> (String, JSONValue)? in
-                guard let text = b.files["audiences.\(d.name).sql"] else { return nil }
-                return (d.name, .object(["path": .string("audiences.\(d.name).sql"), "sha256": .string(SHA256.hex(text))]))
+            "audiences": .object(Dictionary(uniqueKeysWithValues: topLevel.map { t in
+                let dialect = String(t.path.dropFirst("audiences.".count).dropLast(".sql".count))
+                return (dialect, .object(["path": .string(t.path), "sha256": .string(SHA256.hex(t.bytes))]))
             })),
             "hash": .string(Hex.encode(all.finalize())),
         ]
-        b.add("manifest.json", json: manifest)
-        return b
+        try store("manifest.json", Array(manifest.prettyText().utf8))
     }
 
     /// The files of one campaign's folder, by name.

@@ -90,9 +90,12 @@ public struct Compilation: Sendable {
         return c
     }
 
-    /// The bundle of a compilation without errors.
-    public func bundle() -> Bundle? {
+    /// What writes the bundle of a compilation without errors.
+    public var bundleWriter: BundleWriter? {
         guard !diagnostics.hasErrors, let checked, let plan else { return nil }
-        return BundleWriter(project: checked, plan: plan, messages: messages, dialects: dialects, compilerVersion: Compilation.compilerVersion).bundle()
+        return BundleWriter(project: checked, plan: plan, messages: messages, dialects: dialects, compilerVersion: Compilation.compilerVersion)
     }
+
+    /// The bundle of a compilation without errors, in memory.
+    public func bundle() -> Bundle? { bundleWriter?.bundle() }
 }

@@ -104,6 +104,11 @@ public enum JSONValue: Hashable, Sendable {
         return "\(d)"
     }
 
+    static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
+
     static func writeString(_ s: String, into out: inout String) {
         // Most strings need no escape at all: append them whole.
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
@@ -112,25 +117,41 @@ public enum JSONValue: Hashable, Sendable {
             out += "\""
             return
         }
+        // Otherwise the runs between escapes are appended whole, not scalar by scalar.
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        let u = s.utf8
+        var run = u.startIndex
+        var i = run
+        while i != u.endIndex {
+            let b = u[i]
+            var escape: String?
+            var next = u.index(after: i)
+            switch b {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x08: escape = "\\b"
+            case 0x0C: escape = "\\f"
+            case 0x00..<0x20, 0x7F: escape = JSONValue.unicodeEscape(UInt32(b))
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) break JavaScript string literals.
+                let second = next == u.endIndex ? nil : u.index(after: next)
+                if let second, second != u.endIndex, u[next] == 0x80, u[second] == 0xA8 || u[second] == 0xA9 {
+                    escape = JSONValue.unicodeEscape(u[second] == 0xA8 ? 0x2028 : 0x2029)
+                    next = u.index(after: second)
                 }
+            default: break
             }
+            if let escape {
+                out += s[run..<i]
+                out += escape
+                run = next
+            }
+            i = next
         }
+        out += s[run..<u.endIndex]
         out += "\""
     }
 }

@@ -51,8 +51,8 @@ struct CompileBench: ParsableCommand {
             try Data(original.utf8).write(to: edited)
             let build = try time {
                 let c = Compilation.run(ProjectLoader.load(dir.path))
-                guard let bundle = c.bundle() else { throw BenchFailure("no bundle") }
-                try bundle.write(to: URL(fileURLWithPath: work).appendingPathComponent("bundle\(n)"))
+                guard let writer = c.bundleWriter else { throw BenchFailure("no bundle") }
+                try writer.write(to: URL(fileURLWithPath: work).appendingPathComponent("bundle\(n)"))
             }
             func s(_ x: Double) -> String { String(format: x < 10 ? "%.2f s" : "%.1f s", x) }
             func ms(_ x: Double) -> String { String(format: "%.0f ms", x * 1000) }

@@ -54,9 +54,9 @@ struct Build: ParsableCommand {
     func run() throws {
         let compilation = Compilation.run(ProjectLoader.load(path))
         if report(compilation, diagnostics) { throw ExitCode(1) }
-        guard let bundle = compilation.bundle() else { throw ExitCode(1) }
+        guard let writer = compilation.bundleWriter else { throw ExitCode(1) }
         do {
-            try bundle.write(to: URL(fileURLWithPath: output))
+            try writer.write(to: URL(fileURLWithPath: output))
         } catch {
             printError("cannot write the bundle to `\(output)`: \(error.localizedDescription)")
             throw ExitCode(2)

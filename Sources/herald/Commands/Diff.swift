@@ -82,11 +82,11 @@ struct Diff: ParsableCommand {
         let oldOut = scratch.appendingPathComponent("old"), newOut = scratch.appendingPathComponent("new")
         for (source, out, label) in [(checkout.appendingPathComponent(relative).path, oldOut, base), (projectURL.path, newOut, "the working tree")] {
             let compilation = Compilation.run(ProjectLoader.load(source))
-            guard let bundle = compilation.bundle() else {
+            guard let writer = compilation.bundleWriter else {
                 printError("the project at \(label) does not build; run `herald check` there.")
                 throw ExitCode(1)
             }
-            try bundle.write(to: out)
+            try writer.write(to: out)
         }
         return (oldOut.path, newOut.path)
     }
