@@ -29,15 +29,15 @@ public struct BundleWriter: Sendable {
     public func bundle() -> Bundle {
         let collected = Bundle.Collector()
         // Storing in memory cannot fail.
-        try! produce { path, bytes in collected.add(path, bytes) }
+        try! produce(batch: 64) { path, bytes in collected.add(path, bytes) }
         return collected.bundle
     }
 
     /// Writes the bundle under `directory` as it is produced, replacing a previous bundle's
     /// files there: a large project's files are never all in memory at once.
-    public func write(to directory: URL) throws {
+    public func write(to directory: URL, batch: Int = 64) throws {
         try FileOutput.createFolder(directory)
-        try produce { path, bytes in
+        try produce(batch: batch) { path, bytes in
             let url = directory.appendingPathComponent(path)
             if path.contains("/") { try FileOutput.createFolder(url.deletingLastPathComponent()) }
             try FileOutput.write(bytes, to: url.path)
@@ -49,7 +49,7 @@ public struct BundleWriter: Sendable {
     /// Campaign folders are made in parallel, a batch at a time, in sorted path order, so that
     /// the bundle hash (over every file in sorted path order) is computed as they stream past
     /// and only one batch is held in memory.
-    func produce(_ store: @escaping @Sendable (String, [UInt8]) throws -> Void) throws {
+    func produce(batch: Int, _ store: @escaping @Sendable (String, [UInt8]) throws -> Void) throws {
         // Every campaign's audience at once, for send systems that run all batches together.
         var topLevel: [(path: String, bytes: [UInt8])] = []
         let plans = project.campaigns.compactMap { plan.campaign(named: $0.name) }
@@ -67,9 +67,8 @@ public struct BundleWriter: Sendable {
         var nextTop = 0
         var folders: [String: [String: JSONValue]] = [:]
         let ordered = project.campaigns.sorted { $0.name + "/" < $1.name + "/" }
-        let batch = 64
-        for start in stride(from: 0, to: ordered.count, by: batch) {
-            let chunk = Array(ordered[start..<min(start + batch, ordered.count)])
+        for start in stride(from: 0, to: ordered.count, by: max(1, batch)) {
+            let chunk = Array(ordered[start..<min(start + max(1, batch), ordered.count)])
             let results = ParallelResults<Result<[(name: String, bytes: [UInt8], sha256: String)], any Error>>(count: chunk.count)
             DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
                 guard let files = campaignFiles(chunk[i]) else { return }

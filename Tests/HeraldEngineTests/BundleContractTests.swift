@@ -52,6 +52,29 @@ import Testing
         }
     }
 
+    /// `herald build` streams campaign folders to disk a batch at a time and hashes them as they
+    /// pass; the files and the manifest's hash equal the bundle made in memory, whatever the batch
+    /// size (small batches interleave the project-level files with campaign folders).
+    @Test func streamedBundleEqualsTheBundleInMemory() throws {
+        let c = TestCompiler.compile("examples/shop")
+        let writer = try #require(c.bundleWriter)
+        let memory = writer.bundle()
+        for batch in [1, 2, 5, 64] {
+            let dir = folder()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            try writer.write(to: dir, batch: batch)
+            let written = files(dir)
+            #expect(written.keys.sorted() == memory.paths, "batch \(batch)")
+            for path in memory.paths where written[path] != Data(memory.files[path]!) { Issue.record("\(path) differs with batches of \(batch)") }
+        }
+        let manifest = try JSONParser.parse(memory.files["manifest.json"]!)
+        var all = SHA256()
+        for path in memory.paths where path != "manifest.json" {
+            all.update(path); all.update([0]); all.update(memory.files[path]!); all.update([0])
+        }
+        #expect(manifest["hash"]?.stringValue == Hex.encode(all.finalize()))
+    }
+
     /// A JSON profile with every field and relation row of the sample recipient.
     static func profile(_ input: RenderInput) -> JSONValue {
         ["customer": .object(input.fields.mapValues(\.json)),

@@ -11,6 +11,23 @@ import Testing
         #expect(SHA256.hex(String(repeating: "a", count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    /// The hash does not depend on how the bytes are fed: whole blocks straight from the input,
+    /// partial blocks buffered, and a non-contiguous sequence all agree with the one-shot vector.
+    @Test func sha256InPieces() {
+        let text = Array(String(repeating: "The quick brown fox jumps over the lazy dog. ", count: 7).utf8)
+        let whole = SHA256.hex(text)
+        for split in [0, 1, 55, 56, 63, 64, 65, 127, 128, 200, text.count] {
+            var h = SHA256()
+            h.update(text[0..<split])
+            for chunk in stride(from: split, to: text.count, by: 37) { h.update(text[chunk..<min(chunk + 37, text.count)]) }
+            #expect(Hex.encode(h.finalize()) == whole, "split at \(split)")
+        }
+        var lazy = SHA256()
+        lazy.update(text.lazy.map { $0 })
+        #expect(Hex.encode(lazy.finalize()) == whole)
+        #expect(FNV1a.hex(Array("a".utf8)) == "af63dc4c8601ec8c")
+    }
+
     @Test func md5Vectors() {
         #expect(MD5.hex("") == "d41d8cd98f00b204e9800998ecf8427e")
         #expect(MD5.hex("abc") == "900150983cd24fb0d6963f7d28e17f72")
