@@ -44,25 +44,23 @@ public enum AudienceAnalysis {
     }
 
     /// Warns when a campaign's audience is a subset of another campaign's with the same trigger.
-    static func subsets(_ campaigns: [CheckedCampaign], plans: [CampaignPlan], features: FeatureTable) -> DiagnosticBag {
+    /// `pairwise` tests every pair instead of asking the subset index (the index's oracle in tests).
+    static func subsets(_ campaigns: [CheckedCampaign], plans: [CampaignPlan], features: FeatureTable, pairwise: Bool = false) -> DiagnosticBag {
         var out = DiagnosticBag()
         let context = RuleContext(features: features)
         let shapes = plans.map { p in p.audience == .true ? nil : NormalForm.dnf(p.audience, budget: 64).map { AudienceShape($0, context) } }
-        // Only campaigns with the same trigger and kind are compared, and a conjunction can only
-        // imply another whose every operand it constrains too: candidates come from an index by
-        // operand set, so thousands of unrelated campaigns cost no pairwise test.
+        // Only campaigns with the same trigger and kind are compared, and only those the subset
+        // index cannot rule out, so thousands of unrelated campaigns cost no pairwise test.
         var groups: [String: [Int]] = [:]
         for (i, c) in campaigns.enumerated() where shapes[i] != nil { groups[triggerKey(c) + "/" + c.kind.rawValue, default: []].append(i) }
         for members in groups.values where members.count > 1 {
-            var byKeys: [Set<String>: [Int]] = [:]
-            for j in members { for keys in Set(shapes[j]!.conjuncts.map(\.keys)) { byKeys[keys, default: []].append(j) } }
+            let index = SubsetIndex(members: members, shapes: shapes)
             for i in members {
                 let a = shapes[i]!
                 guard !a.conjuncts.isEmpty else { continue }
                 var candidates: Set<Int>?
                 for ca in a.conjuncts where !ca.contradictory {
-                    var fits = Set<Int>()
-                    for (keys, js) in byKeys where keys.isSubset(of: ca.keys) { fits.formUnion(js) }
+                    let fits = pairwise ? Set(members) : index.candidates(for: ca)
                     candidates = candidates.map { $0.intersection(fits) } ?? fits
                 }
                 // A contradictory audience implies every other; the never-matches warning covers it.
