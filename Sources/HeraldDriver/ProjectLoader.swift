@@ -118,24 +118,33 @@ public enum ProjectLoader {
         var segments: [SegmentSyntax] = []
         var campaigns: [CampaignSyntax] = []
         var focus: FileID?
-        for url in files(in: root.appendingPathComponent("segments"), extensions: ["yaml", "yml"]) {
-            if let subset, !subset.segments.contains("segments/" + url.lastPathComponent) { continue }
+        // Names are filtered before URLs are made: an incremental check of one file in a
+        // repository of thousands should not build thousands of URLs.
+        let segmentFolder = root.appendingPathComponent("segments")
+        for name in names(in: segmentFolder, extensions: ["yaml", "yml"]) {
+            if let subset, !subset.segments.contains("segments/" + name) { continue }
+            let url = segmentFolder.appendingPathComponent(name)
             guard let f = read(url, limit: limits.fileBytes) else { continue }
             if url.path == focusPath { focus = f.id }
             if let node = yaml(f, limits: limits.yaml) { segments.append(SegmentSyntax.read(node, limits: limits.syntax.expression, diagnostics: &diagnostics)) }
         }
-        for url in files(in: root.appendingPathComponent("campaigns"), extensions: ["yaml", "yml"]) {
+        let campaignFolder = root.appendingPathComponent("campaigns")
+        let campaignPrefix = campaignFolder.path + "/"
+        for name in names(in: campaignFolder, extensions: ["yaml", "yml"]) {
             // With a focus file, other campaigns are not read at all.
-            if let focusPath, focusPath.hasSuffix(".yaml") || focusPath.hasSuffix(".yml"), url.path != focusPath,
+            if let focusPath, focusPath.hasSuffix(".yaml") || focusPath.hasSuffix(".yml"), campaignPrefix + name != focusPath,
                !focusPath.hasSuffix("herald.yaml"), !focusPath.hasSuffix("schema.yaml") { continue }
+            let url = campaignFolder.appendingPathComponent(name)
             guard let f = read(url, limit: limits.fileBytes) else { continue }
             if url.path == focusPath { focus = f.id }
             if let node = yaml(f, limits: limits.yaml) { campaigns.append(CampaignSyntax.read(node, limits: limits.syntax, diagnostics: &diagnostics)) }
         }
         var layouts: [String: LayoutSyntax] = [:]
         let named = Set(campaigns.compactMap { $0.message?.layout?.value }.map { p in p.hasPrefix("./") ? String(p.dropFirst(2)) : p })
-        for url in files(in: root.appendingPathComponent("layouts"), extensions: ["html", "htm"]) {
-            if let subset, subset.onlyNamedLayouts, !named.contains("layouts/" + url.lastPathComponent) { continue }
+        let layoutFolder = root.appendingPathComponent("layouts")
+        for name in names(in: layoutFolder, extensions: ["html", "htm"]) {
+            if let subset, subset.onlyNamedLayouts, !named.contains("layouts/" + name) { continue }
+            let url = layoutFolder.appendingPathComponent(name)
             guard let f = read(url, limit: limits.htmlBytes) else { continue }
             let (layout, d) = LayoutSyntax.read(f, limits: limits.syntax)
             diagnostics.merge(d)
@@ -145,12 +154,7 @@ public enum ProjectLoader {
         return LoadedProject(root: root, sources: sources, tree: tree, diagnostics: diagnostics, focus: focus)
     }
 
-    /// Regular files with one of the extensions directly in a folder, sorted by name.
-    static func files(in folder: URL, extensions: Set<String>) -> [URL] {
-        names(in: folder, extensions: extensions).map { folder.appendingPathComponent($0) }
-    }
-
-    /// The names of those files.
+    /// The names of regular files with one of the extensions directly in a folder, sorted.
     static func names(in folder: URL, extensions: Set<String>) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         return names.sorted().filter { name in

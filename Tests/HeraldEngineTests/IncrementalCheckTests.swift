@@ -40,7 +40,7 @@ import Testing
             }
         }
         try same("first run")
-        #expect(FileManager.default.fileExists(atPath: shop.appendingPathComponent(".herald-cache/check.json").path))
+        #expect(FileManager.default.fileExists(atPath: shop.appendingPathComponent(".herald-cache/check.tsv").path))
         let ignore = try String(contentsOf: shop.appendingPathComponent(".herald-cache/.gitignore"), encoding: .utf8)
         #expect(ignore.contains("*"))
         try same("no change", rechecked: true)
@@ -69,7 +69,7 @@ import Testing
         try same("a campaign removed")
         try edit("campaigns/north-america-shipping.yaml", "segment.north_america_recent", "segment.loyal")
         try same("other segments referenced")
-        try Data("not: [valid".utf8).write(to: shop.appendingPathComponent(".herald-cache/check.json"))
+        try Data("not: [valid".utf8).write(to: shop.appendingPathComponent(".herald-cache/check.tsv"))
         try same("a corrupt cache")
     }
 }

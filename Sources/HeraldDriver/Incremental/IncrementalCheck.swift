@@ -9,7 +9,7 @@ import HeraldSyntax
 /// `herald check PROJECT` with the cache: when the shared inputs (settings, schema, segments,
 /// layouts) are unchanged, only campaign files whose content changed are read and checked again,
 /// each with just the segments and layout it uses; every other campaign's diagnostics come from
-/// `.herald-cache/check.json`. Anything the cache cannot vouch for (a new or removed campaign, a
+/// `.herald-cache/check.tsv`. Anything the cache cannot vouch for (a new or removed campaign, a
 /// renamed one, changed segment references, many changed files) runs the whole check.
 ///
 /// When a changed campaign's kind, audience or trigger changed, whether it became a subset of
@@ -88,7 +88,12 @@ public enum IncrementalCheck {
         if !changed.isEmpty || restamped { next.save(root: root) }
 
         var bag = DiagnosticBag()
-        for j in next.project + next.campaigns.keys.sorted().flatMap({ next.campaigns[$0]!.diagnostics }) {
+        var cached = next.project
+        for path in next.campaigns.keys.sorted() {
+            guard let items = next.campaigns[path]!.diagnostics else { return full(root: root, display: display, shared: shared) }
+            cached += items
+        }
+        for j in cached {
             guard let d = archive.diagnostic(j) else { return full(root: root, display: display, shared: shared) }
             bag.emit(d)
         }
@@ -141,6 +146,7 @@ public enum IncrementalCheck {
         var fromMessages: [Diagnostic: [String]] = [:]
         for (name, items) in c.messageDiagnostics { for d in items { fromMessages[d, default: []].append(name) } }
         let crossCampaign: Set<String> = [DiagnosticKind.redundantCampaign.code, DiagnosticKind.duplicateDefinition.code]
+        var owned: [String: [JSONValue]] = [:]
         for d in c.diagnostics.items {
             var owner: String?
             if var names = fromMessages[d], let name = names.popLast() {
@@ -149,8 +155,9 @@ public enum IncrementalCheck {
             } else if !crossCampaign.contains(d.code), let p = d.span.flatMap({ path($0.file) }), cache.campaigns[p] != nil {
                 owner = p
             }
-            if let owner, cache.campaigns[owner] != nil { cache.campaigns[owner]!.diagnostics.append(archive.json(d)) } else { cache.project.append(archive.json(d)) }
+            if let owner, cache.campaigns[owner] != nil { owned[owner, default: []].append(archive.json(d)) } else { cache.project.append(archive.json(d)) }
         }
+        for (path, items) in owned { cache.campaigns[path]!.diagnosticsText = JSONValue.array(items).compactText() }
         cache.shared = shared.hash(cache: nil)
         cache.sharedStamps = shared.stamps
         if !c.diagnostics.items.contains(where: { $0.kind == .fileUnreadable || $0.kind == .missingProjectFile }) { cache.save(root: root) }

@@ -27,7 +27,8 @@ enum MessageValidator {
             guard validated.insert(RenderedVersionKey(renderer, part: "html", facts: [hasPreheader ? "preheader" : "", unsubscribeURL ?? ""])).inserted else {
                 continue
             }
-            let mapper = HTMLProblemMapper(rendered: renderer.output, trace: renderer.trace, fallback: fallback) { sources?.file($0)?.bytes }
+            // Built only when something is reported: most versions have nothing to map.
+            lazy var mapper = HTMLProblemMapper(rendered: renderer.output, trace: renderer.trace, fallback: fallback) { sources?.file($0)?.bytes }
             let result = HTMLParser.parse(renderer.output)
             for p in result.problems where !p.isWarning {
                 guard let sentence = HTMLProblemMapper.sentence(for: p) else { continue }
@@ -50,7 +51,7 @@ enum MessageValidator {
                 }
                 amp.run(ampProgram)
                 guard validated.insert(RenderedVersionKey(amp, part: "amp", facts: [])).inserted else { continue }
-                let ampMapper = HTMLProblemMapper(rendered: amp.output, trace: amp.trace, fallback: fallback) { sources?.file($0)?.bytes }
+                lazy var ampMapper = HTMLProblemMapper(rendered: amp.output, trace: amp.trace, fallback: fallback) { sources?.file($0)?.bytes }
                 let doc = AMPDocument(Array(amp.output.utf8))
                 for rule in AMPRules.all {
                     for finding in rule.check(doc) {

@@ -48,13 +48,40 @@ struct CSSText {
         }
     }
 
+    /// Whether raw CSS contains one of `words` (lower case), ignoring ASCII case. A keyword cannot
+    /// contain whitespace, so CSS that lacks it cannot contain a declaration using it: this scan
+    /// without allocation spares compacting nearly every `style` attribute.
+    static func mentions(_ css: String, anyOf words: [Needle]) -> Bool {
+        var css = css
+        return css.withUTF8 { hay in
+            for w in words {
+                let n = w.bytes
+                guard n.count <= hay.count else { continue }
+                var i = 0
+                while i + n.count <= hay.count {
+                    var k = 0
+                    while k < n.count {
+                        let b = hay[i + k]
+                        if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != n[k] { break }
+                        k += 1
+                    }
+                    if k == n.count { return true }
+                    i += 1
+                }
+            }
+            return false
+        }
+    }
+
+    static let hidingWords: [Needle] = ["none", "hidden"]
+
     static let displayNone: Needle = "display:none"
     static let visibilityHidden: Needle = "visibility:hidden"
 
     /// Whether an element is hidden by its own `style` or `hidden` attribute.
     static func hides(_ e: HTMLElement) -> Bool {
         if e.has("hidden") { return true }
-        guard let style = e.attribute("style") else { return false }
+        guard let style = e.attribute("style"), mentions(style, anyOf: hidingWords) else { return false }
         let css = CSSText(style)
         return css.contains(displayNone) || css.contains(visibilityHidden)
     }

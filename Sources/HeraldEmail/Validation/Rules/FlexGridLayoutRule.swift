@@ -3,8 +3,10 @@
 enum FlexGridLayoutRule {
     static let displays: [CSSText.Needle] = ["display:flex", "display:inline-flex", "display:grid", "display:inline-grid"]
 
+    static let layoutWords: [CSSText.Needle] = ["flex", "grid"]
+
     static func uses(_ css: String) -> String? {
-        guard !css.isEmpty else { return nil }
+        guard !css.isEmpty, CSSText.mentions(css, anyOf: layoutWords) else { return nil }
         let compact = CSSText(css)
         return displays.first { compact.contains($0) }?.text
     }
