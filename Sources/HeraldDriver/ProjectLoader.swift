@@ -1,6 +1,8 @@
+import Dispatch
 import Foundation
 import HeraldDiagnostics
 import HeraldSource
+import HeraldSupport
 import HeraldSyntax
 import HeraldYAML
 
@@ -87,18 +89,7 @@ public enum ProjectLoader {
             return sources.add(path: shown, bytes: [UInt8](data))
         }
 
-        func yaml(_ file: SourceFile, limits: YAMLLimits) -> YAMLNode? {
-            let result = YAMLReader.read(file, limits: limits)
-            diagnostics.merge(result.diagnostics)
-            if result.root == nil && result.diagnostics.isEmpty {
-                diagnostics.emit(Diagnostic(.emptyDocument, "The file is empty.", at: file.wholeSpan)
-                    .help("Every Herald file is a mapping of keys to values; delete the file or fill it in."))
-            } else if let r = result.root, r.pairs == nil, result.diagnostics.isEmpty {
-                diagnostics.emit(Diagnostic(.wrongNodeKind, "The file must be a mapping of keys to values, not \(r.shapeDescription).", at: r.span))
-                return nil
-            }
-            return result.root
-        }
+        func yaml(_ file: SourceFile, limits: YAMLLimits) -> YAMLNode? { ProjectLoader.yaml(file, limits: limits, diagnostics: &diagnostics) }
 
         // herald.yaml first: its limits apply to everything else.
         var project: ProjectSyntax?
@@ -128,6 +119,7 @@ public enum ProjectLoader {
             if url.path == focusPath { focus = f.id }
             if let node = yaml(f, limits: limits.yaml) { segments.append(SegmentSyntax.read(node, limits: limits.syntax.expression, diagnostics: &diagnostics)) }
         }
+        var campaignFiles: [SourceFile] = []
         let campaignFolder = root.appendingPathComponent("campaigns")
         let campaignPrefix = campaignFolder.path + "/"
         for name in names(in: campaignFolder, extensions: ["yaml", "yml"]) {
@@ -137,7 +129,21 @@ public enum ProjectLoader {
             let url = campaignFolder.appendingPathComponent(name)
             guard let f = read(url, limit: limits.fileBytes) else { continue }
             if url.path == focusPath { focus = f.id }
-            if let node = yaml(f, limits: limits.yaml) { campaigns.append(CampaignSyntax.read(node, limits: limits.syntax, diagnostics: &diagnostics)) }
+            campaignFiles.append(f)
+        }
+        // Campaign files are parsed on every core (libyaml with one parser per file) and their
+        // results taken in file order, so diagnostics do not depend on timing.
+        let parsed = ParallelResults<(CampaignSyntax?, DiagnosticBag)>(count: campaignFiles.count)
+        let files = campaignFiles, yamlLimits = limits.yaml, syntaxLimits = limits.syntax
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            var d = DiagnosticBag()
+            let syntax = ProjectLoader.yaml(files[i], limits: yamlLimits, diagnostics: &d)
+                .map { CampaignSyntax.read($0, limits: syntaxLimits, diagnostics: &d) }
+            parsed.set(i, (syntax, d))
+        }
+        for case let (syntax, d)? in parsed.values {
+            diagnostics.merge(d)
+            if let syntax { campaigns.append(syntax) }
         }
         var layouts: [String: LayoutSyntax] = [:]
         let named = Set(campaigns.compactMap { $0.message?.layout?.value }.map { p in p.hasPrefix("./") ? String(p.dropFirst(2)) : p })
@@ -152,6 +158,20 @@ public enum ProjectLoader {
         }
         let tree = ProjectSyntaxTree(project: project, schema: schema, segments: segments, campaigns: campaigns, layouts: layouts, limits: limits)
         return LoadedProject(root: root, sources: sources, tree: tree, diagnostics: diagnostics, focus: focus)
+    }
+
+    /// A file's YAML document, which must be a mapping (diagnostics say why not).
+    static func yaml(_ file: SourceFile, limits: YAMLLimits, diagnostics: inout DiagnosticBag) -> YAMLNode? {
+        let result = YAMLReader.read(file, limits: limits)
+        diagnostics.merge(result.diagnostics)
+        if result.root == nil && result.diagnostics.isEmpty {
+            diagnostics.emit(Diagnostic(.emptyDocument, "The file is empty.", at: file.wholeSpan)
+                .help("Every Herald file is a mapping of keys to values; delete the file or fill it in."))
+        } else if let r = result.root, r.pairs == nil, result.diagnostics.isEmpty {
+            diagnostics.emit(Diagnostic(.wrongNodeKind, "The file must be a mapping of keys to values, not \(r.shapeDescription).", at: r.span))
+            return nil
+        }
+        return result.root
     }
 
     /// The names of regular files with one of the extensions directly in a folder, sorted.
