@@ -51,10 +51,10 @@ public struct BundleWriter: Sendable {
     /// and only one batch is held in memory.
     func produce(batch: Int, _ store: @escaping @Sendable (String, [UInt8]) throws -> Void) throws {
         // Every campaign's audience at once, for send systems that run all batches together.
-        var topLevel: [(path: String, bytes: [UInt8])] = []
+        var topLevel: [(dialect: String, path: String, bytes: [UInt8])] = []
         let plans = project.campaigns.compactMap { plan.campaign(named: $0.name) }
         if !plans.isEmpty {
-            for d in dialects { topLevel.append(("audiences.\(d.name).sql", Array(ProjectAudienceQuery(dialect: d, plan: plan).sql(plans).utf8))) }
+            for d in dialects { topLevel.append((d.name, "audiences.\(d.name).sql", Array(ProjectAudienceQuery(dialect: d, plan: plan).sql(plans).utf8))) }
         }
         topLevel.sort { $0.path < $1.path }
         var all = SHA256()
@@ -103,8 +103,7 @@ public struct BundleWriter: Sendable {
             "targets": .array(dialects.map { .string($0.name) }),
             "campaigns": .array(entries),
             "audiences": .object(Dictionary(uniqueKeysWithValues: topLevel.map { t in
-                let dialect = String(t.path.dropFirst("audiences.".count).dropLast(".sql".count))
-                return (dialect, .object(["path": .string(t.path), "sha256": .string(SHA256.hex(t.bytes))]))
+                (t.dialect, .object(["path": .string(t.path), "sha256": .string(SHA256.hex(t.bytes))]))
             })),
             "hash": .string(Hex.encode(all.finalize())),
         ]

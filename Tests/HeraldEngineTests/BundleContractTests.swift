@@ -86,7 +86,7 @@ import Testing
         let schema = try #require(c.checked?.schema)
         let bundleDir = folder()
         defer { try? FileManager.default.removeItem(at: bundleDir) }
-        try #require(c.bundle()).write(to: bundleDir)
+        try #require(c.bundleWriter).write(to: bundleDir)
         var renders: [JSONValue] = []
         var expected: [RenderedMessage] = []
         for name in c.messages.keys.sorted() {
@@ -122,7 +122,7 @@ import Testing
         let c = TestCompiler.compile("examples/shop")
         let dir = folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try #require(c.bundle()).write(to: dir.appendingPathComponent("bundle"))
+        try #require(c.bundleWriter).write(to: dir.appendingPathComponent("bundle"))
         let database = dir.appendingPathComponent("shop.sqlite").path
         let made = try HeraldProcess.run(["sample-data", BundleContractTests.shop, "--db", "sqlite:" + database, "--customers", "600",
                                           "--as-of", "2026-11-25T12:00:00Z"], timeout: 120)
@@ -144,7 +144,7 @@ import Testing
         let c = TestCompiler.compile("examples/shop")
         let dir = folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try #require(c.bundle()).write(to: dir)
+        try #require(c.bundleWriter).write(to: dir)
         let schema = TestPaths.path("docs/schema/bundle.schema.json").path
         let ok = try PythonProcess.run("validate_bundle.py", [schema, dir.path])
         #expect(ok.status == 0, "\(ok.output.prefix(2000))")

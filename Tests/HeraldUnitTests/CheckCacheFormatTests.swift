@@ -24,8 +24,8 @@ import Testing
         cache.segmentRefs["vip"] = ["big", "recent"]
         let diagnostic: JSONValue = ["code": "H0401", "message": "A \"quoted\"\tmessage\nover lines", "notes": .array([])]
         cache.campaigns["campaigns/a.yaml"] = .init(size: 1, modified: 2, hash: "h", name: "a", segmentRefs: ["vip"], audienceSignature: "3:x|-|-",
-                                                    diagnostics: [diagnostic])
-        cache.campaigns["campaigns/b.yaml"] = .init(size: 3, modified: 4, hash: "g", name: "b", segmentRefs: [], audienceSignature: "-", diagnostics: [])
+                                                    diagnosticsText: JSONValue.array([diagnostic]).compactText())
+        cache.campaigns["campaigns/b.yaml"] = .init(size: 3, modified: 4, hash: "g", name: "b", segmentRefs: [], audienceSignature: "-", diagnosticsText: "[]")
         cache.project = [diagnostic]
         cache.save(root: root)
         let read = try #require(CheckCache.load(root: root))

@@ -24,26 +24,6 @@ struct CheckCache {
         /// The diagnostics as a compact JSON array.
         var diagnosticsText: String
 
-        init(size: Int64, modified: Int64, hash: String, name: String, segmentRefs: [String], audienceSignature: String, diagnostics: [JSONValue]) {
-            self.size = size
-            self.modified = modified
-            self.hash = hash
-            self.name = name
-            self.segmentRefs = segmentRefs
-            self.audienceSignature = audienceSignature
-            diagnosticsText = JSONValue.array(diagnostics).compactText()
-        }
-
-        init(size: Int64, modified: Int64, hash: String, name: String, segmentRefs: [String], audienceSignature: String, diagnosticsText: String) {
-            self.size = size
-            self.modified = modified
-            self.hash = hash
-            self.name = name
-            self.segmentRefs = segmentRefs
-            self.audienceSignature = audienceSignature
-            self.diagnosticsText = diagnosticsText
-        }
-
         /// The diagnostics as JSON values; nil when the cached text does not parse.
         var diagnostics: [JSONValue]? {
             if diagnosticsText == "[]" { return [] }

@@ -78,7 +78,7 @@ public enum IncrementalCheck {
             let owned = compilation.diagnostics.items.map(focused.json).filter { !projectTexts.contains($0.compactText()) }
             let signature = loaded.tree.campaigns.first.map { audienceSignature($0, loaded.sources) } ?? ""
             next.campaigns[file.path] = CheckCache.Entry(size: file.stamp.size, modified: file.stamp.modified, hash: ContentHash.hex(file.bytes),
-                                                         name: name, segmentRefs: refs, audienceSignature: signature, diagnostics: owned)
+                                                         name: name, segmentRefs: refs, audienceSignature: signature, diagnosticsText: JSONValue.array(owned).compactText())
             if signature != entry.audienceSignature { audienceChanged = true }
         }
         if audienceChanged {
@@ -134,7 +134,7 @@ public enum IncrementalCheck {
             if fileOfCampaign[name] == nil { fileOfCampaign[name] = p }
             cache.campaigns[p] = CheckCache.Entry(size: stamp.size, modified: stamp.modified, hash: ContentHash.hex(file.bytes), name: name,
                                                   segmentRefs: ContentHash.segmentRefs(file.bytes),
-                                                  audienceSignature: audienceSignature(syntax, sources), diagnostics: [])
+                                                  audienceSignature: audienceSignature(syntax, sources), diagnosticsText: "[]")
         }
         for s in loaded.tree.segments {
             guard let name = s.name?.value, let p = path(s.span.file), let file = sources.file(s.span.file) else { continue }

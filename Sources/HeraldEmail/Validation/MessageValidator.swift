@@ -24,42 +24,40 @@ enum MessageValidator {
             renderer.run(m.html)
             let unsubscribeURL = printsUnsubscribe ? input.builtins["unsubscribe_url"]?.text : nil
             let hasPreheader = m.preheader(variant: combination.variant) != nil
-            guard validated.insert(RenderedVersionKey(renderer, part: "html", facts: [hasPreheader ? "preheader" : "", unsubscribeURL ?? ""])).inserted else {
-                continue
-            }
-            // Built only when something is reported: most versions have nothing to map.
-            lazy var mapper = HTMLProblemMapper(rendered: renderer.output, trace: renderer.trace, fallback: fallback) { sources?.file($0)?.bytes }
-            let result = HTMLParser.parse(renderer.output)
-            for p in result.problems where !p.isWarning {
-                guard let sentence = HTMLProblemMapper.sentence(for: p) else { continue }
-                emit(Diagnostic(.htmlSyntax, sentence, at: mapper.span(of: p)))
-            }
-            let document = RenderedDocument(
-                html: renderer.output, root: result.root, isMarketing: m.kind == .marketing,
-                hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
-            for rule in HTMLRules.all {
-                for finding in rule.check(document) {
-                    let span = finding.element.map { mapper.span(of: $0, in: result.root) } ?? (finding.atSubject ? subject : fallback)
-                    var d = Diagnostic(rule.kind, finding.message, at: span)
-                    if let help = finding.help { d = d.help(help) }
-                    emit(d)
+            if validated.insert(RenderedVersionKey(renderer, part: "html", facts: [hasPreheader ? "preheader" : "", unsubscribeURL ?? ""])).inserted {
+                // Built only when something is reported: most versions have nothing to map.
+                lazy var mapper = HTMLProblemMapper(rendered: renderer.output, trace: renderer.trace, fallback: fallback) { sources?.file($0)?.bytes }
+                let result = HTMLParser.parse(renderer.output)
+                for p in result.problems where !p.isWarning {
+                    guard let sentence = HTMLProblemMapper.sentence(for: p) else { continue }
+                    emit(Diagnostic(.htmlSyntax, sentence, at: mapper.span(of: p)))
                 }
-            }
-            if let ampProgram = m.ampHTML {
-                var amp = Renderer(input: input) { name in
-                    m.ampSlot(named: name, variant: combination.variant)?.content(choice: combination.choices[name] ?? 0)
-                }
-                amp.run(ampProgram)
-                guard validated.insert(RenderedVersionKey(amp, part: "amp", facts: [])).inserted else { continue }
-                lazy var ampMapper = HTMLProblemMapper(rendered: amp.output, trace: amp.trace, fallback: fallback) { sources?.file($0)?.bytes }
-                let doc = AMPDocument(Array(amp.output.utf8))
-                for rule in AMPRules.all {
-                    for finding in rule.check(doc) {
-                        let span = finding.element.map { ampMapper.span(of: $0, in: doc.root) } ?? fallback
-                        var d = Diagnostic(rule.kind, finding.message, at: span).note("In the AMP part, which Herald generates from the HTML part.")
+                let document = RenderedDocument(html: renderer.output, root: result.root, isMarketing: m.kind == .marketing,
+                                                hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
+                for rule in HTMLRules.all {
+                    for finding in rule.check(document) {
+                        let span = finding.element.map { mapper.span(of: $0, in: result.root) } ?? (finding.atSubject ? subject : fallback)
+                        var d = Diagnostic(rule.kind, finding.message, at: span)
                         if let help = finding.help { d = d.help(help) }
                         emit(d)
                     }
+                }
+            }
+            // The AMP part has its own key: an HTML version seen before says nothing about it.
+            guard let ampProgram = m.ampHTML else { continue }
+            var amp = Renderer(input: input) { name in
+                m.ampSlot(named: name, variant: combination.variant)?.content(choice: combination.choices[name] ?? 0)
+            }
+            amp.run(ampProgram)
+            guard validated.insert(RenderedVersionKey(amp, part: "amp", facts: [])).inserted else { continue }
+            lazy var ampMapper = HTMLProblemMapper(rendered: amp.output, trace: amp.trace, fallback: fallback) { sources?.file($0)?.bytes }
+            let doc = AMPDocument(Array(amp.output.utf8))
+            for rule in AMPRules.all {
+                for finding in rule.check(doc) {
+                    let span = finding.element.map { ampMapper.span(of: $0, in: doc.root) } ?? fallback
+                    var d = Diagnostic(rule.kind, finding.message, at: span).note("In the AMP part, which Herald generates from the HTML part.")
+                    if let help = finding.help { d = d.help(help) }
+                    emit(d)
                 }
             }
         }

@@ -9,33 +9,32 @@ struct CSSText {
         bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, written in
             var n = 0
             for b in css.utf8 where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
-                buffer[n] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                buffer[n] = CSSText.lower(b)
                 n += 1
             }
             written = n
         }
     }
 
+    static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
     /// Whether the compacted CSS contains `needle` (lower case, without whitespace).
     func contains(_ needle: Needle) -> Bool {
+        bytes.withUnsafeBufferPointer { CSSText.find(needle, in: $0) }
+    }
+
+    /// Whether `needle` (lower case) occurs in `hay`, ignoring ASCII case; no allocation.
+    static func find(_ needle: Needle, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = needle.bytes
-        guard !n.isEmpty else { return true }
-        guard n.count <= bytes.count else { return false }
-        return bytes.withUnsafeBufferPointer { hay in
-            n.withUnsafeBufferPointer { pin in
-                var i = 0
-                let last = hay.count - pin.count
-                while i <= last {
-                    if hay[i] == pin[0] {
-                        var k = 1
-                        while k < pin.count && hay[i + k] == pin[k] { k += 1 }
-                        if k == pin.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
+        guard n.count <= hay.count else { return false }
+        var i = 0
+        while i + n.count <= hay.count {
+            var k = 0
+            while k < n.count, lower(hay[i + k]) == n[k] { k += 1 }
+            if k == n.count { return true }
+            i += 1
         }
+        return false
     }
 
     /// A declaration to look for, as compacted bytes made once.
@@ -53,24 +52,7 @@ struct CSSText {
     /// without allocation spares compacting nearly every `style` attribute.
     static func mentions(_ css: String, anyOf words: [Needle]) -> Bool {
         var css = css
-        return css.withUTF8 { hay in
-            for w in words {
-                let n = w.bytes
-                guard n.count <= hay.count else { continue }
-                var i = 0
-                while i + n.count <= hay.count {
-                    var k = 0
-                    while k < n.count {
-                        let b = hay[i + k]
-                        if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != n[k] { break }
-                        k += 1
-                    }
-                    if k == n.count { return true }
-                    i += 1
-                }
-            }
-            return false
-        }
+        return css.withUTF8 { hay in words.contains { find($0, in: hay) } }
     }
 
     static let hidingWords: [Needle] = ["none", "hidden"]
