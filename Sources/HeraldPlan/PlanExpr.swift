@@ -100,7 +100,18 @@ public struct Feature: Hashable, Sendable {
     public var filter: PlanExpr?
     public var window: Interval?
 
+    public init(function: AggregateFunction, event: EventType?, property: Field?, filter: PlanExpr?, window: Interval?) {
+        self.function = function
+        self.event = event
+        self.property = property
+        self.filter = filter
+        self.window = window
+    }
+
     public var eventName: String { event?.name ?? "any" }
+
+    /// Whether computing the feature reads event properties (its value or its filter).
+    public var readsProperties: Bool { property != nil || filter != nil }
 
     /// The type of the computed value; count and sum are never null (zero for no events).
     public var type: TypeRef {

@@ -52,16 +52,16 @@ public struct ScanGroup: Hashable, Sendable {
     }
 }
 
-/// Plans the scans of a set of features: one scan per events table, reading each event type only
-/// as far back as the widest window a feature needs of it. Every row is read once, however many
-/// campaigns and segments share it, and a 48-hour rule never makes a year of another event be read.
+/// Plans the scans of a set of features: one shared scan per events table, reading each event type
+/// only as far back as the widest window a feature needs of it, and for a single events table one
+/// more scan per event type whose properties are read. However many campaigns and segments share a
+/// feature it is computed once, and a 48-hour rule never makes a year of another event be read.
 public enum ScanPlanner {
     public static func groups(for ids: [FeatureID], features: FeatureTable, layout: EventModel.Layout) -> [ScanGroup] {
         let sorted = ids.sorted()
         switch layout {
         case .singleTable:
-            guard !sorted.isEmpty else { return [] }
-            return [ScanGroup(source: .eventsTable, ranges: ranges(sorted, features), features: sorted)]
+            return singleTableGroups(sorted, features)
         case .perEventTable:
             var byTable: [String: (EventType, [FeatureID])] = [:]
             var anyIds: [FeatureID] = []
@@ -77,6 +77,29 @@ public enum ScanPlanner {
             }
             return out
         }
+    }
+
+    /// The scans of the single events table: features that read event properties get a scan of
+    /// their event type alone, joined by that type's property-free features whose window it covers;
+    /// every other feature shares one scan. Properties (JSON text or wide columns) are then read
+    /// only on the rows that need them, the clustered table prunes the typed scans to their own
+    /// blocks, and the shared scan no longer reaches back for a long-windowed type.
+    static func singleTableGroups(_ ids: [FeatureID], _ features: FeatureTable) -> [ScanGroup] {
+        var propertyFeatures: [EventType: [FeatureID]] = [:]
+        for id in ids where features[id].readsProperties {
+            if let e = features[id].event { propertyFeatures[e, default: []].append(id) }
+        }
+        var out: [ScanGroup] = []
+        var taken = Set<FeatureID>()
+        for e in propertyFeatures.keys.sorted(by: { $0.name < $1.name }) {
+            let window = widest(propertyFeatures[e]!, features)
+            let members = ids.filter { features[$0].event == e && covers(window, features[$0].window) }
+            taken.formUnion(members)
+            out.append(ScanGroup(source: .eventsTable, ranges: [EventRange(events: [e], window: window)], features: members))
+        }
+        let rest = ids.filter { !taken.contains($0) }
+        if !rest.isEmpty { out.insert(ScanGroup(source: .eventsTable, ranges: ranges(rest, features), features: rest), at: 0) }
+        return out
     }
 
     /// The widest window among features; nil when one reads all history.

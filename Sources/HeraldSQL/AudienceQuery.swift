@@ -53,19 +53,12 @@ public struct AudienceQuery {
 
         var whereParts = ext.conditions
         if c.audience != .true { whereParts.append(writer.condition(c.audience)) }
-        if c.isMarketing, let s = plan.schema.suppression {
-            // NOT IN over non-null keys rather than a correlated NOT EXISTS, which not every engine runs.
-            if let col = s.customerColumn {
-                whereParts.append("c.\(q(customer.key.column)) NOT IN (SELECT x.\(q(col)) FROM \(q(s.table)) AS x WHERE x.\(q(col)) IS NOT NULL)")
-            }
-            if let col = s.emailColumn, let e = customer.email {
-                whereParts.append("c.\(q(e.column)) NOT IN (SELECT x.\(q(col)) FROM \(q(s.table)) AS x WHERE x.\(q(col)) IS NOT NULL)")
-            }
-        }
+        let suppression = c.isMarketing ? SuppressionJoin(dialect: dialect, schema: plan.schema) : nil
+        if let allowed = suppression?.allowed { whereParts.append(allowed) }
         let ctes = sources.ctes + ext.ctes
         var out = ctes.isEmpty ? "" : "WITH " + ctes.joined(separator: ",\n") + "\n"
         out += "SELECT " + select.joined(separator: ",\n       ") + "\n"
-        out += "FROM \(q(customer.table)) AS c\n" + (ext.joins + sources.joins).map { $0 + "\n" }.joined()
+        out += "FROM \(q(customer.table)) AS c\n" + (ext.joins + sources.joins + (suppression?.joins ?? [])).map { $0 + "\n" }.joined()
         if !whereParts.isEmpty { out += "WHERE " + whereParts.joined(separator: "\n  AND ") + "\n" }
         out += "ORDER BY c.\(q(customer.key.column))\n"
         if !dialect.querySuffix.isEmpty { out += dialect.querySuffix + "\n" }

@@ -15,16 +15,27 @@ struct FeatureSources {
         let customer = plan.schema.customer
         func q(_ s: String) -> String { dialect.quote(s) }
         var featureColumn: [FeatureID: String] = [:]
+        var scanOf: [FeatureID: Int] = [:]
         for (i, g) in scans.enumerated() {
-            for id in g.features { featureColumn[id] = "\(q("s\(i)")).\(q(names[id]!))" }
+            for id in g.features {
+                featureColumn[id] = "\(q("s\(i)")).\(q(names[id]!))"
+                if scanOf[id] == nil { scanOf[id] = i }
+            }
         }
         let scanWriter = ScanWriter(dialect: dialect, features: plan.features, layout: plan.schema.events.layout,
                                     allTypes: plan.schema.events.types, names: names)
-        ctes = scans.enumerated().map { scanWriter.cte($1, alias: "s\($0)") }
+        let sharing = LatestTimeSharing(scans: scans, features: plan.features, predicates: predicates)
+        ctes = scans.enumerated().map { scanWriter.cte($1, alias: "s\($0)", sharing: sharing, index: $0) }
         writer = SQLExpressionWriter(dialect: dialect, features: plan.features, customerColumn: { f in "c.\(q(f.column))" })
         writer.feature = { id in
-            let col = featureColumn[id] ?? "NULL"
             let f = plan.features[id]
+            if let a = sharing.shared[id].map({ sharing.aggregates[$0] }) {
+                // A 0/1 count standing for the existence test every use of the feature makes.
+                let latest = "\(q("s\(a.scan)")).\(q(a.name))"
+                let since = f.window.map { "\(latest) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -$0.seconds))" } ?? "\(latest) IS NOT NULL"
+                return "(CASE WHEN \(since) THEN 1 ELSE 0 END)"
+            }
+            let col = featureColumn[id] ?? "NULL"
             switch f.function {
             case .count, .exists: return dialect.signedInteger("COALESCE(\(col), 0)")
             case .sum: return f.type.base == .int ? dialect.signedInteger("COALESCE(\(col), 0)") : "COALESCE(\(col), 0)"
@@ -42,18 +53,36 @@ struct FeatureSources {
         predicates.forEach(collectRanks)
         guard !ranks.isEmpty else { return }
         var rankLines = ["SELECT c.\(q(customer.key.column)) AS \(q("k"))"]
+        var rankScans = Set<Int>()
         for (i, r) in ranks.enumerated() {
             guard case .rank(let kind, let inner) = r else { continue }
             let v = writer.value(inner)
-            let rankExpr = "RANK() OVER (PARTITION BY (\(v) IS NULL) ORDER BY \(v))"
-            let bucket = dialect.integerDivide("\(kind.buckets) * (\(rankExpr) - 1)", "COUNT(\(v)) OVER ()")
-            rankLines.append("  , CASE WHEN \(v) IS NULL THEN NULL ELSE 1 + \(bucket) END AS \(q("r\(i)"))")
+            rankScans.formUnion(inner.features.compactMap { scanOf[$0] })
+            if FeatureSources.neverNull(inner, plan.features) {
+                let bucket = dialect.integerDivide("\(kind.buckets) * (RANK() OVER (ORDER BY \(v)) - 1)", "COUNT(*) OVER ()")
+                rankLines.append("  , 1 + \(bucket) AS \(q("r\(i)"))")
+            } else {
+                // Customers without a value get no rank, and do not count among those ranked.
+                let rankExpr = "RANK() OVER (PARTITION BY (\(v) IS NULL) ORDER BY \(v))"
+                let bucket = dialect.integerDivide("\(kind.buckets) * (\(rankExpr) - 1)", "COUNT(\(v)) OVER ()")
+                rankLines.append("  , CASE WHEN \(v) IS NULL THEN NULL ELSE 1 + \(bucket) END AS \(q("r\(i)"))")
+            }
         }
         rankLines.append("FROM \(q(customer.table)) AS c")
-        rankLines += joins
+        // Only the scans the ranked values read: the rank sorts every customer, so its rows stay narrow.
+        rankLines += joins.indices.filter(rankScans.contains).map { joins[$0] }
         ctes.append("\(q("ranked")) AS (\n" + rankLines.map { "  " + $0 }.joined(separator: "\n") + "\n)")
         joins.append("LEFT JOIN \(q("ranked")) ON \(q("ranked")).\(q("k")) = c.\(q(customer.key.column))")
         writer.rank = { e in ranks.firstIndex(of: e).map { "\(q("ranked")).\(q("r\($0)"))" } ?? "NULL" }
+    }
+
+    /// Whether a ranked value is known never to be null: a count or a sum (zero without events).
+    static func neverNull(_ e: PlanExpr, _ features: FeatureTable) -> Bool {
+        switch e {
+        case .feature(let id): return [.count, .exists, .sum].contains(features[id].function)
+        case .coalesce(_, let b): return neverNull(b, features) || b.isNonNullConstant
+        default: return e.isNonNullConstant
+        }
     }
 
     /// `WITH …` (with a trailing newline), or nothing.
@@ -62,5 +91,12 @@ struct FeatureSources {
     /// The customer table with every join, ready to follow a SELECT list.
     func from(_ table: String) -> String {
         "FROM \(dialect.quote(table)) AS c\n" + joins.map { $0 + "\n" }.joined()
+    }
+}
+
+private extension PlanExpr {
+    var isNonNullConstant: Bool {
+        if case .constant(let v) = self { return v != .null }
+        return false
     }
 }

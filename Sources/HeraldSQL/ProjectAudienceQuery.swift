@@ -36,20 +36,26 @@ public struct ProjectAudienceQuery {
         var names: [FeatureID: String] = [:]
         for s in scans { for id in s.features where names[id] == nil { names[id] = "f\(names.count)" } }
         let sources = FeatureSources(dialect: dialect, plan: plan, scans: scans, names: names, predicates: campaigns.map(\.audience))
+        let suppression = SuppressionJoin(dialect: dialect, schema: plan.schema)
         var flags: [String] = []
+        // A campaign that selects everyone (a transactional rule without conditions) makes the
+        // filter on the flags true for every row: it is left out rather than tested row by row.
+        var selectsEveryone = false
         for c in campaigns {
             var condition = sources.writer.condition(c.audience)
-            if c.isMarketing, let s = plan.schema.suppression, let col = s.customerColumn {
-                condition = "(\(condition) AND c.\(q(customer.key.column)) NOT IN (SELECT x.\(q(col)) FROM \(q(s.table)) AS x WHERE x.\(q(col)) IS NOT NULL))"
-            }
+            if c.isMarketing, let allowed = suppression.allowed { condition = "(\(condition) AND \(allowed))" }
+            else if c.audience == .true { selectsEveryone = true }
             flags.append("CASE WHEN \(condition) THEN 1 ELSE 0 END AS \(q(c.name))")
         }
+        let select = "SELECT c.\(q(customer.key.column)) AS \(q(customer.key.name)),\n       " + flags.joined(separator: ",\n       ") + "\n"
+            + sources.from(customer.table) + suppression.joins.map { $0 + "\n" }.joined()
         var out = sources.with
-        out += "SELECT * FROM (\n"
-        out += "SELECT c.\(q(customer.key.column)) AS \(q(customer.key.name)),\n       " + flags.joined(separator: ",\n       ") + "\n"
-        out += sources.from(customer.table)
-        out += ") AS audiences\n"
-        out += "WHERE " + campaigns.map { "\(q($0.name)) = 1" }.joined(separator: " OR ") + "\n"
+        if selectsEveryone {
+            out += select
+        } else {
+            out += "SELECT * FROM (\n" + select + ") AS audiences\n"
+            out += "WHERE " + campaigns.map { "\(q($0.name)) = 1" }.joined(separator: " OR ") + "\n"
+        }
         out += "ORDER BY \(q(customer.key.name))\n"
         if !dialect.querySuffix.isEmpty { out += dialect.querySuffix + "\n" }
         return out

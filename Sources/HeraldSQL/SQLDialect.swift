@@ -38,6 +38,10 @@ public protocol SQLDialect: Sendable {
     /// the zone from a column.
     func localEpochSeconds(_ timestamp: String, zone: SQLZone) -> String?
 
+    /// A column in a row filter that the engine should not serve from an index (the filter still
+    /// applies). Only engines whose planner would otherwise pick a worse index override it.
+    func withoutIndex(_ column: String) -> String
+
     /// A property of a JSON object column as a value of `type`.
     func jsonProperty(_ column: String, key: String, type: ValueType) -> String
     /// A column value used as a condition (engines without a boolean type store 0/1).
@@ -125,6 +129,7 @@ extension SQLDialect {
     public var backslashEscapes: Bool { false }
     public func decimal(_ text: String) -> String { text }
     public func truthy(_ expression: String) -> String { expression }
+    public func withoutIndex(_ column: String) -> String { column }
     public func cast(_ expression: String, to type: ValueType) -> String { "CAST(\(expression) AS \(sqlType(type)))" }
     public func divide(_ a: String, _ b: String) -> String { "(CAST(\(a) AS \(sqlType(.decimal))) / NULLIF(\(b), 0))" }
     public func integerDivide(_ a: String, _ b: String) -> String { "(\(a) / \(b))" }

@@ -22,25 +22,33 @@ struct ScanWriter {
         var property: (Field) -> String
     }
 
-    func cte(_ g: ScanGroup, alias: String) -> String {
+    /// The scan as `alias AS (…)`. Features in `sharing`'s shared set are not computed one by one:
+    /// its latest-time aggregates for this scan stand for them.
+    func cte(_ g: ScanGroup, alias: String, sharing: LatestTimeSharing? = nil, index: Int = 0) -> String {
         var lines: [String] = []
         let (from, row) = source(g)
         let writer = SQLExpressionWriter(dialect: dialect, features: features, customerColumn: { _ in "NULL" },
                                          eventProperty: row.property)
         lines.append("SELECT \(row.customer) AS \(q("k"))")
-        for id in g.features {
+        for id in g.features where sharing?.shared[id] == nil {
             lines.append("  , \(aggregate(features[id], group: g, row: row, writer: writer)) AS \(q(names[id] ?? id.description))")
+        }
+        for a in sharing?.aggregates(inScan: index) ?? [] {
+            lines.append("  , \(aggregate(a.representative, group: g, row: row, writer: writer)) AS \(q(a.name))")
         }
         lines.append("FROM \(from)")
         var filters: [String] = []
-        if let nameColumn = row.name {
-            let ranges = g.ranges.map { range(nameColumn: nameColumn, time: row.time, $0) }
+        // A scan of every event type reads most of the table: grouping it in customer order beats
+        // serving its time range from an index and sorting every row it returns.
+        let time = g.events == nil ? dialect.withoutIndex(row.time) : row.time
+        if let nameColumn = row.name.map({ g.events == nil ? dialect.withoutIndex($0) : $0 }) {
+            let ranges = g.ranges.map { range(nameColumn: nameColumn, time: time, $0) }
             if ranges.count == 1 { filters += ranges[0].filter { $0 != "1 = 1" } }
             else { filters.append("(" + ranges.map { "(" + $0.joined(separator: " AND ") + ")" }.joined(separator: "\n    OR ") + ")") }
         } else if let w = g.window {
-            filters.append("\(row.time) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))")
+            filters.append("\(time) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))")
         }
-        filters.append("\(row.time) <= \(dialect.asOf)")
+        filters.append("\(time) <= \(dialect.asOf)")
         lines.append("WHERE " + filters.joined(separator: "\n  AND "))
         lines.append("GROUP BY \(row.customer)")
         return "\(q(alias)) AS (\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n)"

@@ -14,6 +14,8 @@ public struct SQLiteDialect: SQLDialect {
 
     public func boolean(_ b: Bool) -> String { b ? "1" : "0" }
     public func truthy(_ expression: String) -> String { "(\(expression) = 1)" }
+    /// Unary `+` is SQLite's documented way to keep a term from choosing an index.
+    public func withoutIndex(_ column: String) -> String { "+\(column)" }
 
     public func timestamp(_ expression: String, plusSeconds seconds: Int64) -> String {
         seconds == 0 ? expression : "datetime(\(expression), '\(seconds >= 0 ? "+" : "")\(seconds) seconds')"

@@ -1,7 +1,6 @@
 WITH `s0` AS (
   SELECT e.`customer_id` AS `k`
-    , COUNT(CASE WHEN e.`occurred_at` >= (CAST(:as_of AS TIMESTAMP) - INTERVAL 2592000 SECONDS) THEN 1 END) AS `f0`
-    , COUNT(*) AS `f1`
+    , MAX(e.`occurred_at`) AS `t0`
   FROM `events` AS e
   WHERE e.`occurred_at` >= (CAST(:as_of AS TIMESTAMP) - INTERVAL 7776000 SECONDS)
   AND e.`occurred_at` <= CAST(:as_of AS TIMESTAMP)
@@ -11,6 +10,7 @@ SELECT c.`customer_id` AS `customer_id`,
        c.`email` AS `email`
 FROM `customers` AS c
 LEFT JOIN `s0` ON `s0`.`k` = c.`customer_id`
-WHERE (c.`email_consent` AND (COALESCE(`s0`.`f0`, 0) < 1) AND (COALESCE(`s0`.`f1`, 0) >= 1))
-  AND c.`customer_id` NOT IN (SELECT x.`customer_id` FROM `suppressions` AS x WHERE x.`customer_id` IS NOT NULL)
+LEFT JOIN (SELECT DISTINCT x.`customer_id` AS `v` FROM `suppressions` AS x WHERE x.`customer_id` IS NOT NULL) AS `herald_suppressed_key` ON `herald_suppressed_key`.`v` = c.`customer_id`
+WHERE (c.`email_consent` AND ((CASE WHEN `s0`.`t0` >= (CAST(:as_of AS TIMESTAMP) - INTERVAL 2592000 SECONDS) THEN 1 ELSE 0 END) < 1) AND ((CASE WHEN `s0`.`t0` >= (CAST(:as_of AS TIMESTAMP) - INTERVAL 7776000 SECONDS) THEN 1 ELSE 0 END) >= 1))
+  AND `herald_suppressed_key`.`v` IS NULL
 ORDER BY c.`customer_id`

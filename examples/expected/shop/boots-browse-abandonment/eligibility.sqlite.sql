@@ -1,9 +1,17 @@
 WITH "s0" AS (
   SELECT e."customer_id" AS "k"
-    , COUNT(CASE WHEN e."event" = 'product_viewed' AND (json_extract(e."properties", '$."category"') = 'boots') THEN 1 END) AS "f0"
-    , COUNT(CASE WHEN e."event" = 'cart_added' THEN 1 END) AS "f1"
+    , COUNT(*) AS "f0"
   FROM "events" AS e
-  WHERE e."event" IN ('cart_added', 'product_viewed')
+  WHERE e."event" = 'cart_added'
+  AND e."occurred_at" >= datetime(datetime(:as_of), '-604800 seconds')
+  AND e."occurred_at" <= datetime(:as_of)
+  GROUP BY e."customer_id"
+),
+"s1" AS (
+  SELECT e."customer_id" AS "k"
+    , COUNT(CASE WHEN (json_extract(e."properties", '$."category"') = 'boots') THEN 1 END) AS "f1"
+  FROM "events" AS e
+  WHERE e."event" = 'product_viewed'
   AND e."occurred_at" >= datetime(datetime(:as_of), '-604800 seconds')
   AND e."occurred_at" <= datetime(:as_of)
   GROUP BY e."customer_id"
@@ -49,9 +57,11 @@ FROM "customers" AS c
 JOIN "herald_due" ON "herald_due"."k" = c."customer_id"
 LEFT JOIN "herald_history" ON "herald_history"."k" = c."customer_id"
 LEFT JOIN "s0" ON "s0"."k" = c."customer_id"
+LEFT JOIN "s1" ON "s1"."k" = c."customer_id"
+LEFT JOIN (SELECT DISTINCT x."customer_id" AS "v" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL) AS "herald_suppressed_key" ON "herald_suppressed_key"."v" = c."customer_id"
 WHERE ("herald_history"."last_sent" IS NULL OR "herald_history"."last_sent" <= datetime(datetime(:as_of), '-1209600 seconds'))
   AND COALESCE("herald_history"."marketing_recent", 0) < 3
   AND NOT ((((CAST(strftime('%s', datetime(:as_of)) AS INTEGER)) % 86400) / 60) >= 1260 OR (((CAST(strftime('%s', datetime(:as_of)) AS INTEGER)) % 86400) / 60) < 480)
-  AND ((c."email_consent" = 1) AND (COALESCE("s0"."f0", 0) >= 2) AND (COALESCE("s0"."f1", 0) < 1))
-  AND c."customer_id" NOT IN (SELECT x."customer_id" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL)
+  AND ((c."email_consent" = 1) AND (COALESCE("s1"."f1", 0) >= 2) AND (COALESCE("s0"."f0", 0) < 1))
+  AND "herald_suppressed_key"."v" IS NULL
 ORDER BY c."customer_id"

@@ -3,15 +3,16 @@ WITH "s0" AS (
     , COUNT(CASE WHEN e."event" = 'purchase_completed' THEN 1 END) AS "f0"
     , COUNT(CASE WHEN e."occurred_at" >= datetime(datetime(:as_of), '-5184000 seconds') THEN 1 END) AS "f1"
   FROM "events" AS e
-  WHERE ((e."occurred_at" >= datetime(datetime(:as_of), '-5184000 seconds'))
-    OR (e."event" = 'purchase_completed' AND e."occurred_at" >= datetime(datetime(:as_of), '-31536000 seconds')))
-  AND e."occurred_at" <= datetime(:as_of)
+  WHERE ((+e."occurred_at" >= datetime(datetime(:as_of), '-5184000 seconds'))
+    OR (+e."event" = 'purchase_completed' AND +e."occurred_at" >= datetime(datetime(:as_of), '-31536000 seconds')))
+  AND +e."occurred_at" <= datetime(:as_of)
   GROUP BY e."customer_id"
 )
 SELECT c."customer_id" AS "customer_id",
        c."email" AS "email"
 FROM "customers" AS c
 LEFT JOIN "s0" ON "s0"."k" = c."customer_id"
+LEFT JOIN (SELECT DISTINCT x."customer_id" AS "v" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL) AS "herald_suppressed_key" ON "herald_suppressed_key"."v" = c."customer_id"
 WHERE ((c."email_consent" = 1) AND (COALESCE("s0"."f0", 0) >= 5) AND (COALESCE("s0"."f1", 0) >= 1))
-  AND c."customer_id" NOT IN (SELECT x."customer_id" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL)
+  AND "herald_suppressed_key"."v" IS NULL
 ORDER BY c."customer_id"

@@ -15,6 +15,7 @@ SELECT c."customer_id" AS "customer_id",
        c."first_name" AS "first_name"
 FROM "customers" AS c
 LEFT JOIN "s0" ON "s0"."k" = c."customer_id"
+LEFT JOIN (SELECT DISTINCT x."customer_id" AS "v" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL) AS "herald_suppressed_key" ON "herald_suppressed_key"."v" = c."customer_id"
 WHERE (c."email_consent" AND (COALESCE("s0"."f0", 0) >= 2) AND (COALESCE((CAST(COALESCE("s0"."f1", 0) AS DOUBLE) / NULLIF(COALESCE("s0"."f2", 0), 0)), 0) > 0.7))
-  AND c."customer_id" NOT IN (SELECT x."customer_id" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL)
+  AND "herald_suppressed_key"."v" IS NULL
 ORDER BY c."customer_id"

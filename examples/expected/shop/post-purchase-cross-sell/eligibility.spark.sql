@@ -40,10 +40,11 @@ FROM `customers` AS c
 JOIN `herald_due` ON `herald_due`.`k` = c.`customer_id`
 LEFT JOIN `herald_history` ON `herald_history`.`k` = c.`customer_id`
 LEFT JOIN `s0` ON `s0`.`k` = c.`customer_id`
+LEFT JOIN (SELECT DISTINCT x.`customer_id` AS `v` FROM `suppressions` AS x WHERE x.`customer_id` IS NOT NULL) AS `herald_suppressed_key` ON `herald_suppressed_key`.`v` = c.`customer_id`
 WHERE (`herald_history`.`last_sent` IS NULL OR `herald_history`.`last_sent` <= (CAST(:as_of AS TIMESTAMP) - INTERVAL 2592000 SECONDS))
   AND COALESCE(`herald_history`.`campaign_recent`, 0) < 1
   AND COALESCE(`herald_history`.`marketing_recent`, 0) < 3
   AND NOT ((((unix_timestamp(from_utc_timestamp(CAST(:as_of AS TIMESTAMP), 'UTC'))) % 86400) DIV 60) >= 1260 OR (((unix_timestamp(from_utc_timestamp(CAST(:as_of AS TIMESTAMP), 'UTC'))) % 86400) DIV 60) < 480)
   AND (c.`email_consent` AND (COALESCE(`s0`.`f0`, 0) < 1))
-  AND c.`customer_id` NOT IN (SELECT x.`customer_id` FROM `suppressions` AS x WHERE x.`customer_id` IS NOT NULL)
+  AND `herald_suppressed_key`.`v` IS NULL
 ORDER BY c.`customer_id`

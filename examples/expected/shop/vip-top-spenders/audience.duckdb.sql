@@ -9,7 +9,7 @@ WITH "s0" AS (
 ),
 "ranked" AS (
   SELECT c."customer_id" AS "k"
-    , CASE WHEN COALESCE("s0"."f0", 0) IS NULL THEN NULL ELSE 1 + (5 * (RANK() OVER (PARTITION BY (COALESCE("s0"."f0", 0) IS NULL) ORDER BY COALESCE("s0"."f0", 0)) - 1) // COUNT(COALESCE("s0"."f0", 0)) OVER ()) END AS "r0"
+    , 1 + (5 * (RANK() OVER (ORDER BY COALESCE("s0"."f0", 0)) - 1) // COUNT(*) OVER ()) AS "r0"
   FROM "customers" AS c
   LEFT JOIN "s0" ON "s0"."k" = c."customer_id"
 )
@@ -19,6 +19,7 @@ SELECT c."customer_id" AS "customer_id",
 FROM "customers" AS c
 LEFT JOIN "s0" ON "s0"."k" = c."customer_id"
 LEFT JOIN "ranked" ON "ranked"."k" = c."customer_id"
+LEFT JOIN (SELECT DISTINCT x."customer_id" AS "v" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL) AS "herald_suppressed_key" ON "herald_suppressed_key"."v" = c."customer_id"
 WHERE (c."email_consent" AND ("ranked"."r0" = 5))
-  AND c."customer_id" NOT IN (SELECT x."customer_id" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL)
+  AND "herald_suppressed_key"."v" IS NULL
 ORDER BY c."customer_id"

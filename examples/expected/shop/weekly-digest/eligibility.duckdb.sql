@@ -21,10 +21,11 @@ SELECT c."customer_id" AS "customer_id",
 FROM "customers" AS c
 LEFT JOIN "herald_history" ON "herald_history"."k" = c."customer_id"
 LEFT JOIN "s0" ON "s0"."k" = c."customer_id"
+LEFT JOIN (SELECT DISTINCT x."customer_id" AS "v" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL) AS "herald_suppressed_key" ON "herald_suppressed_key"."v" = c."customer_id"
 WHERE (((((CAST(floor(epoch(timezone('UTC', CAST($1 AS TIMESTAMPTZ)))) AS BIGINT) + 259200)) % 604800) - 32400 + 604800) % 604800) < 86400
   AND ("herald_history"."last_sent" IS NULL OR CAST(floor(epoch("herald_history"."last_sent")) AS BIGINT) < CAST(floor(epoch(CAST($1 AS TIMESTAMPTZ))) AS BIGINT) - (((((CAST(floor(epoch(timezone('UTC', CAST($1 AS TIMESTAMPTZ)))) AS BIGINT) + 259200)) % 604800) - 32400 + 604800) % 604800))
   AND COALESCE("herald_history"."marketing_recent", 0) < 3
   AND NOT ((((CAST(floor(epoch(timezone('UTC', CAST($1 AS TIMESTAMPTZ)))) AS BIGINT)) % 86400) // 60) >= 1260 OR (((CAST(floor(epoch(timezone('UTC', CAST($1 AS TIMESTAMPTZ)))) AS BIGINT)) % 86400) // 60) < 480)
   AND (c."email_consent" AND (COALESCE("s0"."f0", 0) >= 1))
-  AND c."customer_id" NOT IN (SELECT x."customer_id" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL)
+  AND "herald_suppressed_key"."v" IS NULL
 ORDER BY c."customer_id"

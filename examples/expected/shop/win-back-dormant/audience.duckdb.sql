@@ -10,6 +10,7 @@ SELECT c."customer_id" AS "customer_id",
        c."email" AS "email"
 FROM "customers" AS c
 LEFT JOIN "s0" ON "s0"."k" = c."customer_id"
+LEFT JOIN (SELECT DISTINCT x."customer_id" AS "v" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL) AS "herald_suppressed_key" ON "herald_suppressed_key"."v" = c."customer_id"
 WHERE (c."email_consent" AND (COALESCE("s0"."f0", 0) < 1))
-  AND c."customer_id" NOT IN (SELECT x."customer_id" FROM "suppressions" AS x WHERE x."customer_id" IS NOT NULL)
+  AND "herald_suppressed_key"."v" IS NULL
 ORDER BY c."customer_id"
