@@ -8,8 +8,9 @@ import HeraldSQL
 import HeraldSchema
 
 /// `herald-bench sql`: every audience of a project on SQLite, DuckDB and PostgreSQL over a large
-/// generated dataset, four ways: (a) Herald's plan (one query, one scan reading each event type
-/// within its widest window), (b) one correlated subquery per predicate, campaign by campaign, (c) one fused
+/// generated dataset, four ways: (a) Herald's plan (one query; one shared scan reading each event
+/// type within its widest window, plus one scan per event type whose properties are read), (b) one
+/// correlated subquery per predicate, campaign by campaign, (c) one fused
 /// grouped scan over every event, (d) the floor: one bare grouped scan of only the rows any
 /// audience can touch.
 struct SQLBench: ParsableCommand {

@@ -1,4 +1,6 @@
 import Foundation
+import HeraldDriver
+import HeraldSQL
 import HeraldTestSupport
 import Testing
 
@@ -40,5 +42,17 @@ import Testing
             let name = String(s.path.dropFirst("campaigns/".count).dropLast(".yaml".count))
             #expect(c.messages[name] != nil, "\(s.doc): \(s.path) compiled no message")
         }
+    }
+
+    /// The audience query the README shows is the one Herald writes for the README's campaign.
+    @Test func theReadmeQueryIsWhatHeraldWrites() throws {
+        let readme = String(decoding: FileManager.default.contents(atPath: TestPaths.path("README.md").path) ?? Data(), as: UTF8.self)
+        let start = try #require(readme.range(of: "```sql\n")).upperBound
+        let end = try #require(readme.range(of: "```", range: start..<readme.endIndex)).lowerBound
+        let sample = try #require(DocSampleTests.samples().first { $0.doc == "README.md" && $0.path.hasPrefix("campaigns/") })
+        let c = try ScratchProject(files: [sample.path: sample.text]).compile()
+        let plan = try #require(c.plan)
+        let campaign = try #require(plan.campaigns.first)
+        #expect(String(readme[start..<end]) == AudienceQuery(dialect: PostgresDialect(), plan: plan).sql(campaign))
     }
 }
