@@ -80,7 +80,7 @@ struct FeatureSources {
     static func neverNull(_ e: PlanExpr, _ features: FeatureTable) -> Bool {
         switch e {
         case .feature(let id): return [.count, .exists, .sum].contains(features[id].function)
-        case .coalesce(_, let b): return neverNull(b, features) || b.isNonNullConstant
+        case .coalesce(let a, let b): return neverNull(a, features) || neverNull(b, features)
         default: return e.isNonNullConstant
         }
     }
