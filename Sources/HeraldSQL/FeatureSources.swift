@@ -25,7 +25,7 @@ struct FeatureSources {
         let scanWriter = ScanWriter(dialect: dialect, features: plan.features, layout: plan.schema.events.layout,
                                     allTypes: plan.schema.events.types, names: names)
         let sharing = LatestTimeSharing(scans: scans, features: plan.features, predicates: predicates)
-        ctes = scans.enumerated().map { scanWriter.cte($1, alias: "s\($0)", sharing: sharing, index: $0) }
+        ctes = scans.enumerated().map { scanWriter.cte($1, index: $0, alias: "s\($0)", sharing: sharing) }
         writer = SQLExpressionWriter(dialect: dialect, features: plan.features, customerColumn: { f in "c.\(q(f.column))" })
         writer.feature = { id in
             let f = plan.features[id]

@@ -22,18 +22,18 @@ struct ScanWriter {
         var property: (Field) -> String
     }
 
-    /// The scan as `alias AS (…)`. Features in `sharing`'s shared set are not computed one by one:
-    /// its latest-time aggregates for this scan stand for them.
-    func cte(_ g: ScanGroup, alias: String, sharing: LatestTimeSharing? = nil, index: Int = 0) -> String {
+    /// Scan number `index` as `alias AS (…)`. Features in `sharing`'s shared set are not computed
+    /// one by one: its latest-time aggregates for this scan stand for them.
+    func cte(_ g: ScanGroup, index: Int, alias: String, sharing: LatestTimeSharing) -> String {
         var lines: [String] = []
         let (from, row) = source(g)
         let writer = SQLExpressionWriter(dialect: dialect, features: features, customerColumn: { _ in "NULL" },
                                          eventProperty: row.property)
         lines.append("SELECT \(row.customer) AS \(q("k"))")
-        for id in g.features where sharing?.shared[id] == nil {
+        for id in g.features where sharing.shared[id] == nil {
             lines.append("  , \(aggregate(features[id], group: g, row: row, writer: writer)) AS \(q(names[id] ?? id.description))")
         }
-        for a in sharing?.aggregates(inScan: index) ?? [] {
+        for a in sharing.aggregates(inScan: index) {
             lines.append("  , \(aggregate(a.representative, group: g, row: row, writer: writer)) AS \(q(a.name))")
         }
         lines.append("FROM \(from)")
