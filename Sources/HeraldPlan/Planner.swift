@@ -1,6 +1,7 @@
 import HeraldChecker
 import HeraldDiagnostics
 import HeraldSchema
+import HeraldSupport
 import HeraldSyntax
 
 /// The planner phase: `CheckedProject` in, `ProjectPlan` (and analysis diagnostics) out.
@@ -8,6 +9,12 @@ public struct ProjectPlan: Sendable {
     public let features: FeatureTable
     public var campaigns: [CampaignPlan]
     public var schema: Schema
+    /// What the redundant-campaign analysis read of each campaign, in campaign order (the check cache keeps them).
+    public var redundancy: [RedundancyProfile]
+    /// The table the profiles' numbers refer to.
+    public var redundancySymbols: StringTable
+    /// The redundant campaigns found among them (`H0503`).
+    public var redundantCampaigns: [RedundantCampaigns.Finding]
 
     public func campaign(named name: String) -> CampaignPlan? { campaigns.first { $0.name == name } }
 }
@@ -19,6 +26,9 @@ public enum Planner {
         let context = RuleContext(features: features)
         var diagnostics = DiagnosticBag()
         var plans: [CampaignPlan] = []
+        var profiles: [RedundancyProfile] = []
+        let printer = PlanPrinter(features: features)
+        var symbols = StringTable()
         let consent = project.consent.map(lowering.lower)
         let marketingNames = project.campaigns.filter { $0.kind == .marketing }.map(\.name)
         for c in project.campaigns {
@@ -58,9 +68,11 @@ public enum Planner {
                                       delivery: c.trigger.map { DeliveryPlan(campaign: c, trigger: $0, lowering: lowering, settings: project.settings,
                                                                              schema: project.schema, marketingCampaigns: marketingNames) }))
             diagnostics.merge(AudienceAnalysis.analyze(c, optimized: optimized, features: features))
+            profiles.append(RedundancyProfile(c, plan: plans[plans.count - 1], printer: printer, symbols: &symbols))
         }
-        diagnostics.merge(AudienceAnalysis.subsets(project.campaigns, plans: plans, features: features))
-        return (ProjectPlan(features: features, campaigns: plans, schema: project.schema), diagnostics)
+        let redundant = RedundantCampaigns.findings(profiles)
+        diagnostics.merge(RedundantCampaigns.diagnostics(redundant, profiles))
+        return (ProjectPlan(features: features, campaigns: plans, schema: project.schema, redundancy: profiles, redundancySymbols: symbols, redundantCampaigns: redundant), diagnostics)
     }
 
     /// The block column of a slot: the slot name, or `slot__variant` when a variant overrides it.

@@ -45,10 +45,15 @@ struct CompileBench: ParsableCommand {
                     if outcome.rechecked?.count != 1 { throw BenchFailure("the edit was not checked incrementally") }
                 }
             }
-            let messageEdit = try recheck(original.replacingOccurrences(of: "subject: \"New arrivals", with: "subject: \"Fresh arrivals"))
-            let audienceEdit = try recheck(original.replacingOccurrences(of: "customer.lifetime_value >= ", with: "customer.lifetime_value > "))
-            if original.contains("customer.lifetime_value >= ") == false { throw BenchFailure("the audience edit changed nothing") }
-            try Data(original.utf8).write(to: edited)
+            // Each edit is saved and undone three times; the median of the six re-checks is reported.
+            func median(_ edited: String) throws -> Double {
+                if edited == original { throw BenchFailure("the edit changed nothing") }
+                var times: [Double] = []
+                for _ in 0..<3 { times += [try recheck(edited), try recheck(original)] }
+                return times.sorted()[times.count / 2]
+            }
+            let messageEdit = try median(original.replacingOccurrences(of: "subject: \"New arrivals", with: "subject: \"Fresh arrivals"))
+            let audienceEdit = try median(original.replacingOccurrences(of: "customer.lifetime_value >= ", with: "customer.lifetime_value > "))
             let build = try time {
                 let c = Compilation.run(ProjectLoader.load(dir.path))
                 guard let writer = c.bundleWriter else { throw BenchFailure("no bundle") }

@@ -36,13 +36,11 @@ import Testing
         for i in 0..<60 { files["campaigns/g\(i).yaml"] = ScratchProject.campaign("g\(i)", audience: SubsetIndexTests.audience(&r)) }
         let project = try ScratchProject(files: files)
         let c = project.compile()
-        let checked = try #require(c.checked)
         let plan = try #require(c.plan)
-        let campaigns = checked.campaigns.filter { $0.name.hasPrefix("g") }
-        let plans = campaigns.map { plan.campaign(named: $0.name)! }
-        let indexed = AudienceAnalysis.subsets(campaigns, plans: plans, features: plan.features).items
-        let pairwise = AudienceAnalysis.subsets(campaigns, plans: plans, features: plan.features, pairwise: true).items
-        #expect(indexed.map(\.message) == pairwise.map(\.message))
+        let profiles = plan.redundancy.filter { $0.campaign.hasPrefix("g") }
+        let indexed = RedundantCampaigns.findings(profiles)
+        let pairwise = RedundantCampaigns.findings(profiles, pairwise: true)
+        #expect(indexed == pairwise)
         #expect(pairwise.count >= 5, "the generator should produce nested audiences: \(pairwise.count)")
     }
 }

@@ -7,22 +7,32 @@ import HeraldSupport
 /// names and the diagnostics it owns. Safe to delete; the folder ignores itself in git.
 ///
 /// One record per line, fields separated by tabs: a repository of 10,000 campaigns has a cache of
-/// 10,000 lines, read and written on every save in an editor, so the format is what splitting a
-/// line costs. Diagnostics stay compact JSON (which never holds a raw tab or line break) and are
-/// parsed only for campaigns that have some.
+/// 10,000 lines, read on every save in an editor, so the format is what splitting a line costs.
+/// After an edit only the changed records are appended (`CacheFiles`); a `reset-project` record
+/// starts the project's diagnostics over. Diagnostics stay compact JSON (which never holds a raw
+/// tab or line break) and are parsed only for campaigns that have some.
 struct CheckCache {
     static let format = 2
 
-    struct Entry {
+    struct Entry: Equatable {
         var size: Int64
         var modified: Int64
         var hash: String
         var name: String
-        var segmentRefs: [String]
+        /// The segment names the file mentions, comma-separated (split only for a changed file).
+        var segmentRefsText: String
         /// Kind, audience and trigger as written, with their offsets: what other campaigns' findings depend on.
         var audienceSignature: String
         /// The diagnostics as a compact JSON array.
         var diagnosticsText: String
+
+        init(size: Int64, modified: Int64, hash: String, name: String, segmentRefs: [String], audienceSignature: String, diagnosticsText: String) {
+            (self.size, self.modified, self.hash, self.name) = (size, modified, hash, name)
+            segmentRefsText = segmentRefs.joined(separator: ",")
+            (self.audienceSignature, self.diagnosticsText) = (audienceSignature, diagnosticsText)
+        }
+
+        var segmentRefs: [String] { CheckCache.list(segmentRefsText) }
 
         /// The diagnostics as JSON values; nil when the cached text does not parse.
         var diagnostics: [JSONValue]? {
@@ -42,6 +52,8 @@ struct CheckCache {
     var segmentRefs: [String: [String]] = [:]
     /// Diagnostics no single campaign owns (schema, settings, segments, unused segments, redundancy).
     var project: [JSONValue] = []
+    /// Records in the file that later records superseded.
+    var superseded = 0
 
     static func location(root: URL) -> URL { root.appendingPathComponent(".herald-cache/check.tsv") }
 
@@ -50,8 +62,9 @@ struct CheckCache {
         var lines = [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: true)[...]
         guard let header = lines.popFirst(), String(decoding: header, as: UTF8.self) == "herald-check\t\(format)" else { return nil }
         var c = CheckCache(compiler: "", shared: "")
+        c.campaigns.reserveCapacity(lines.count)
         for line in lines {
-            let f = line.split(separator: 0x09, omittingEmptySubsequences: false).map(CheckCache.field)
+            let f = line.split(separator: 0x09, omittingEmptySubsequences: false).map(CacheFiles.field)
             switch (f[0], f.count) {
             case ("compiler", 2): c.compiler = f[1]
             case ("shared", 2): c.shared = f[1]
@@ -63,11 +76,16 @@ struct CheckCache {
                 c.segmentRefs[f[1]] = CheckCache.list(f[3])
             case ("campaign", 9):
                 guard let size = Int64(f[2]), let modified = Int64(f[3]) else { return nil }
-                c.campaigns[f[1]] = Entry(size: size, modified: modified, hash: f[4], name: f[5], segmentRefs: CheckCache.list(f[6]),
-                                          audienceSignature: f[7], diagnosticsText: f[8])
+                if c.campaigns[f[1]] != nil { c.superseded += 1 }
+                var e = Entry(size: size, modified: modified, hash: f[4], name: f[5], segmentRefs: [], audienceSignature: f[7], diagnosticsText: f[8])
+                e.segmentRefsText = f[6]
+                c.campaigns[f[1]] = e
             case ("project", 2):
                 guard let d = try? JSONParser.parse(f[1]) else { return nil }
                 c.project.append(d)
+            case ("reset-project", 1):
+                c.superseded += c.project.count
+                c.project = []
             default:
                 return nil
             }
@@ -75,52 +93,44 @@ struct CheckCache {
         return c.compiler.isEmpty || c.shared.isEmpty ? nil : c
     }
 
-    func save(root: URL) {
-        let folder = root.appendingPathComponent(".herald-cache")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? Data("# Herald's check cache: safe to delete.\n*\n".utf8).write(to: folder.appendingPathComponent(".gitignore"))
-        var out = "herald-check\t\(CheckCache.format)\n"
+    /// Writes the cache: only the records that differ from `since` (what was read) when the two
+    /// share their header and the file has room for more appended records, otherwise all of it.
+    func save(root: URL, since: CheckCache? = nil) {
+        let folder = CacheFiles.folder(root: root)
+        var out = ""
         func record(_ fields: String...) {
-            out += fields.map(CheckCache.escaped).joined(separator: "\t")
+            out += fields.map(CacheFiles.escaped).joined(separator: "\t")
             out += "\n"
         }
+        func campaign(_ path: String, _ e: Entry) {
+            record("campaign", path, String(e.size), String(e.modified), e.hash, e.name, e.segmentRefsText,
+                   e.audienceSignature, e.diagnosticsText)
+        }
+        if let since, since.compiler == compiler, since.shared == shared, since.sharedStamps == sharedStamps, since.segmentFiles == segmentFiles,
+           since.segmentRefs == segmentRefs, since.campaigns.count == campaigns.count {
+            var appended = 0
+            for (path, e) in campaigns.filter({ since.campaigns[$0.key] != $0.value }).sorted(by: { $0.key < $1.key }) {
+                campaign(path, e)
+                appended += 1
+            }
+            if project != since.project {
+                record("reset-project")
+                for d in project { record("project", d.compactText()) }
+                appended += since.project.count
+            }
+            if out.isEmpty { return }
+            if since.superseded + appended <= CacheFiles.journalLimit(entries: campaigns.count),
+               CacheFiles.append(folder, "check.tsv", Array(out.utf8)) { return }
+            out = ""
+        }
+        out = "herald-check\t\(CheckCache.format)\n"
         record("compiler", compiler)
         record("shared", shared)
         for (path, stamp) in sharedStamps.sorted(by: { $0.key < $1.key }) { record("stamp", path, String(stamp.size), String(stamp.modified)) }
         for (name, path) in segmentFiles.sorted(by: { $0.key < $1.key }) { record("segment", name, path, (segmentRefs[name] ?? []).joined(separator: ",")) }
-        for (path, e) in campaigns.sorted(by: { $0.key < $1.key }) {
-            record("campaign", path, String(e.size), String(e.modified), e.hash, e.name, e.segmentRefs.joined(separator: ","),
-                   e.audienceSignature, e.diagnosticsText)
-        }
+        for (path, e) in campaigns.sorted(by: { $0.key < $1.key }) { campaign(path, e) }
         for d in project { record("project", d.compactText()) }
-        // Written beside and renamed, so that a concurrent run never reads half a file.
-        let temporary = folder.appendingPathComponent("check.tsv.\(getpid())")
-        guard (try? Data(out.utf8).write(to: temporary)) != nil else { return }
-        _ = rename(temporary.path, CheckCache.location(root: root).path)
-    }
-
-    /// A field with tabs, line breaks and backslashes escaped (names and paths may hold them).
-    static func escaped(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return s }
-        return s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
-    }
-
-    static func field(_ bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.contains(0x5C) else { return String(decoding: bytes, as: UTF8.self) }
-        var out: [UInt8] = []
-        var escaping = false
-        for b in bytes {
-            if escaping {
-                out.append(b == UInt8(ascii: "t") ? 0x09 : b == UInt8(ascii: "n") ? 0x0A : b == UInt8(ascii: "r") ? 0x0D : b)
-                escaping = false
-            } else if b == 0x5C {
-                escaping = true
-            } else {
-                out.append(b)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        CacheFiles.replace(folder, "check.tsv", with: Array(out.utf8))
     }
 
     static func list(_ s: String) -> [String] { s.isEmpty ? [] : s.split(separator: ",").map(String.init) }

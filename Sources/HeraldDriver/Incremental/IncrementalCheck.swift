@@ -14,7 +14,8 @@ import HeraldSyntax
 ///
 /// When a changed campaign's kind, audience or trigger changed, whether it became a subset of
 /// another campaign's audience (`H0503`) depends on every campaign: those findings are recomputed
-/// by checking and planning the whole project without compiling any message, the expensive part.
+/// from each campaign's `RedundancyProfile`, kept in `.herald-cache/audiences.tsv`, without
+/// reading any other campaign file.
 public enum IncrementalCheck {
     public struct Outcome {
         public var diagnostics: DiagnosticBag
@@ -30,6 +31,13 @@ public enum IncrementalCheck {
 
     public static func run(root: URL, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> Outcome {
         let display = DisplayPaths(root: root, workingDirectory: workingDirectory)
+        let folder = root.path + "/"
+        // Listing and stamping 10,000 campaign files costs as much as reading the cache: both at once.
+        let stamped = BackgroundTask {
+            ProjectLoader.names(in: root.appendingPathComponent("campaigns"), extensions: ["yaml", "yml"]).map { name in
+                ("campaigns/" + name, FileStamp(folder + "campaigns/" + name))
+            }
+        }
         let shared = sharedInputs(root)
         guard let cache = CheckCache.load(root: root), cache.compiler == Compilation.compilerVersion, cache.shared == shared.hash(cache: cache)
         else { return full(root: root, display: display, shared: shared) }
@@ -37,14 +45,11 @@ public enum IncrementalCheck {
         var next = cache
         next.shared = shared.hash(cache: cache)
         var changed: [(path: String, bytes: [UInt8], stamp: FileStamp)] = []
-        let listed = ProjectLoader.names(in: root.appendingPathComponent("campaigns"), extensions: ["yaml", "yml"])
         var seen = Set<String>()
         var restamped = false
-        let folder = root.path + "/"
-        for name in listed {
-            let path = "campaigns/" + name
+        for (path, stamp) in stamped.value {
             seen.insert(path)
-            guard let entry = cache.campaigns[path], let stamp = FileStamp(folder + path) else { return full(root: root, display: display, shared: shared) }
+            guard let entry = cache.campaigns[path], let stamp else { return full(root: root, display: display, shared: shared) }
             if stamp.size == entry.size && stamp.modified == entry.modified { continue }
             guard let data = FileManager.default.contents(atPath: folder + path) else { return full(root: root, display: display, shared: shared) }
             let bytes = [UInt8](data)
@@ -62,6 +67,7 @@ public enum IncrementalCheck {
         let archive = archiveReading(root: root, display: display, into: sources)
         let projectTexts = changed.isEmpty ? [] : Set(cache.project.map { $0.compactText() })
         var audienceChanged = false
+        var profiles: [String: (profile: RedundancyProfile, symbols: StringTable)?] = [:]
         for file in changed {
             let refs = ContentHash.segmentRefs(file.bytes)
             guard let entry = cache.campaigns[file.path], refs == entry.segmentRefs else { return full(root: root, display: display, shared: shared) }
@@ -72,20 +78,37 @@ public enum IncrementalCheck {
             }
             let loaded = ProjectLoader.load(root.appendingPathComponent(file.path).path, workingDirectory: workingDirectory,
                                             subset: LoadSubset(segments: needed))
-            let compilation = Compilation.run(loaded)
             guard let name = loaded.tree.campaigns.first?.name?.value, name == entry.name else { return full(root: root, display: display, shared: shared) }
+            let signature = loaded.tree.campaigns.first.map { audienceSignature($0, loaded.sources) } ?? ""
+            if signature != entry.audienceSignature { audienceChanged = true }
+            let compilation = Compilation.run(loaded)
             let focused = DiagnosticArchive(path: { id in loaded.sources.file(id).map { display.rootRelative($0.path) } }, file: { _ in nil })
             let owned = compilation.diagnostics.items.map(focused.json).filter { !projectTexts.contains($0.compactText()) }
-            let signature = loaded.tree.campaigns.first.map { audienceSignature($0, loaded.sources) } ?? ""
             next.campaigns[file.path] = CheckCache.Entry(size: file.stamp.size, modified: file.stamp.modified, hash: ContentHash.hex(file.bytes),
                                                          name: name, segmentRefs: refs, audienceSignature: signature, diagnosticsText: JSONValue.array(owned).compactText())
-            if signature != entry.audienceSignature { audienceChanged = true }
+            profiles[file.path] = .some(compilation.plan.flatMap { p in p.redundancy.first { $0.campaign == name }.map { ($0, p.redundancySymbols) } })
         }
+        var audiences: (read: AudienceCache, next: AudienceCache)?
         if audienceChanged {
-            let redundancy = redundancyFindings(root: root, display: display)
+            guard let read = AudienceCache.load(root: root) else { return full(root: root, display: display, shared: shared) }
+            var cached = read
+            for (path, profile) in profiles {
+                let entry = next.campaigns[path]!
+                cached.set(AudienceCache.Entry(path: path, signature: entry.audienceSignature, name: entry.name,
+                                               profile: profile.map { $0.profile.renumbered(from: $0.symbols, into: &cached.symbols).encoded(&cached.symbols) },
+                                               container: cached[path]?.container))
+            }
+            cached.shared = next.shared
+            guard cached.matches(next), let redundancy = cached.updateRedundancy(changed: Set(profiles.keys)) else {
+                return full(root: root, display: display, shared: shared)
+            }
             next.project = cache.project.filter { $0["code"]?.stringValue != DiagnosticKind.redundantCampaign.code } + redundancy
+            audiences = (read, cached)
         }
-        if !changed.isEmpty || restamped { next.save(root: root) }
+        if !changed.isEmpty || restamped {
+            next.save(root: root, since: cache)
+            audiences.map { $0.next.save(root: root, since: $0.read) }
+        }
 
         var bag = DiagnosticBag()
         var cached = next.project
@@ -101,21 +124,16 @@ public enum IncrementalCheck {
                        rechecked: changed.map(\.path))
     }
 
-    /// `H0503` across the whole project, from checking and planning it (no message is compiled).
-    static func redundancyFindings(root: URL, display: DisplayPaths) -> [JSONValue] {
-        let loaded = ProjectLoader.load(root.path, workingDirectory: display.workingDirectory)
-        guard case (let checked?, _) = Checker.check(loaded.tree) else { return [] }
-        let archive = DiagnosticArchive(path: { id in loaded.sources.file(id).map { display.rootRelative($0.path) } }, file: { _ in nil })
-        return Planner.plan(checked).1.items.filter { $0.kind == .redundantCampaign }.map(archive.json)
-    }
-
-    /// Kind, audience and trigger of a campaign as written, with their offsets.
+    /// Kind, audience and trigger of a campaign as written, with their offsets; without an
+    /// audience, also the campaign's own extent (where redundancy findings then point).
     static func audienceSignature(_ c: CampaignSyntax, _ sources: SourceManager) -> String {
-        [c.kind?.span, c.audienceSpan, c.trigger?.span].map { span -> String in
+        var parts = [c.kind?.span, c.audienceSpan, c.trigger?.span].map { span -> String in
             guard let span, let file = sources.file(span.file) else { return "-" }
             let bytes = Array(file.bytes[Int(span.start)..<min(Int(span.end), file.bytes.count)])
             return "\(span.start):\(ContentHash.hex(bytes))"
-        }.joined(separator: "|")
+        }
+        if c.audienceSpan == nil { parts.append("\(c.span.start)-\(c.span.end)") }
+        return parts.joined(separator: "|")
     }
 
     /// The whole check, and a fresh cache from it.
@@ -160,7 +178,22 @@ public enum IncrementalCheck {
         for (path, items) in owned { cache.campaigns[path]!.diagnosticsText = JSONValue.array(items).compactText() }
         cache.shared = shared.hash(cache: nil)
         cache.sharedStamps = shared.stamps
-        if !c.diagnostics.items.contains(where: { $0.kind == .fileUnreadable || $0.kind == .missingProjectFile }) { cache.save(root: root) }
+        var audiences = AudienceCache(compiler: cache.compiler, shared: cache.shared)
+        audiences.symbols = c.plan?.redundancySymbols ?? StringTable()
+        let profiles = c.plan?.redundancy ?? []
+        let byName = Dictionary(profiles.map { ($0.campaign, $0) }, uniquingKeysWith: { a, _ in a })
+        var containers: [String: String] = [:]
+        for f in c.plan?.redundantCampaigns ?? [] { containers[profiles[f.redundant].campaign] = profiles[f.container].campaign }
+        for (path, entry) in cache.campaigns.sorted(by: { $0.key < $1.key }) {
+            let owns = fileOfCampaign[entry.name] == path
+            audiences.set(AudienceCache.Entry(path: path, signature: entry.audienceSignature, name: entry.name,
+                                              profile: owns ? byName[entry.name]?.encoded(&audiences.symbols) : nil,
+                                              container: owns ? containers[entry.name] : nil))
+        }
+        if !c.diagnostics.items.contains(where: { $0.kind == .fileUnreadable || $0.kind == .missingProjectFile }) {
+            cache.save(root: root)
+            audiences.save(root: root)
+        }
         return Outcome(diagnostics: c.diagnostics, sources: sources, campaigns: c.checked?.campaigns.count ?? 0,
                        segments: c.checked?.segments.count ?? 0, rechecked: nil)
     }

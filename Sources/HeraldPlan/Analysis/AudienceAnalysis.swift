@@ -2,8 +2,8 @@ import HeraldChecker
 import HeraldDiagnostics
 import HeraldSchema
 
-/// Static analysis of audiences on the plan: rules that can never match, rules that always match,
-/// and campaigns whose audience is contained in another's with the same trigger.
+/// Static analysis of audiences on the plan: rules that can never match and rules that always
+/// match. (`RedundantCampaigns` finds campaigns contained in another's audience.)
 public enum AudienceAnalysis {
     static let merging = RangeMerging()
 
@@ -43,59 +43,12 @@ public enum AudienceAnalysis {
         return out
     }
 
-    /// Warns when a campaign's audience is a subset of another campaign's with the same trigger.
-    /// `pairwise` tests every pair instead of asking the subset index (the index's oracle in tests).
-    static func subsets(_ campaigns: [CheckedCampaign], plans: [CampaignPlan], features: FeatureTable, pairwise: Bool = false) -> DiagnosticBag {
-        var out = DiagnosticBag()
-        let context = RuleContext(features: features)
-        let shapes = plans.map { p in p.audience == .true ? nil : NormalForm.dnf(p.audience, budget: 64).map { AudienceShape($0, context) } }
-        // Only campaigns with the same trigger and kind are compared, and only those the subset
-        // index cannot rule out, so thousands of unrelated campaigns cost no pairwise test.
-        var groups: [String: [Int]] = [:]
-        for (i, c) in campaigns.enumerated() where shapes[i] != nil { groups[triggerKey(c) + "/" + c.kind.rawValue, default: []].append(i) }
-        for members in groups.values where members.count > 1 {
-            let index = SubsetIndex(members: members, shapes: shapes)
-            for i in members {
-                let a = shapes[i]!
-                guard !a.conjuncts.isEmpty else { continue }
-                var candidates: Set<Int>?
-                for ca in a.conjuncts where !ca.contradictory {
-                    let fits = pairwise ? Set(members) : index.candidates(for: ca)
-                    candidates = candidates.map { $0.intersection(fits) } ?? fits
-                }
-                // A contradictory audience implies every other; the never-matches warning covers it.
-                guard let found = candidates else { continue }
-                for j in found.sorted() where j != i {
-                    guard plans[j].audience != plans[i].audience || i > j else { continue }
-                    let b = shapes[j]!
-                    if a.implies(b) && !(b.implies(a) && i < j) {
-                        let (ca, cb) = (campaigns[i], campaigns[j])
-                        out.emit(Diagnostic(.redundantCampaign, "Everyone in the audience of `\(ca.name)` is also in the audience of `\(cb.name)`, which has the same trigger.",
-                                            at: ca.audience?.span ?? ca.span)
-                            .label(cb.audience?.span ?? cb.span, "The audience of `\(cb.name)` is here.")
-                            .help("The smaller campaign may be redundant; frequency caps decide which one a customer gets."))
-                        break
-                    }
-                }
-            }
-        }
-        return out
-    }
-
     static func triggerKey(_ c: CheckedCampaign) -> String {
         guard let t = c.trigger else { return "none" }
         switch t.kind {
         case .event(let e): return "event:\(e.event.name):\(e.filter.map(ExprPrinter.print) ?? ""):\(e.delay.seconds)"
         case .once(let at): return "once:\(at)"
         case .recurring(let r): return "every:\(r.period):\(r.weekday ?? -1):\(r.at)"
-        }
-    }
-
-
-    static func negate(_ atom: PlanExpr) -> PlanExpr? {
-        switch atom {
-        case .compare, .inList, .isNull: return Complement.negation(of: atom)
-        default: return nil
         }
     }
 }

@@ -43,15 +43,15 @@ struct SubsetIndex {
 
     /// The conjunctions that constrain one set of operands.
     struct Bucket {
-        var keys: Set<String>
+        var keys: [Int]
         var members: [Int] = []
-        var pivot: PlanExpr?
+        var pivot: Int?
         /// With a pivot: each member's bounds on it, sorted by lower bound.
         var sorted: [(bounds: Bounds, member: Int)] = []
 
         /// Members whose conjunction there might contain `c`.
         func candidates(for c: AudienceShape.Conjunct) -> [Int] {
-            guard let pivot, let mine = c.ranges[pivot].flatMap(Bounds.init) else { return members }
+            guard let pivot, let mine = c.ranges(on: pivot).flatMap(Bounds.init) else { return members }
             // The members whose lower bound is at most `c`'s, then those whose upper bound is at least.
             var low = 0, high = sorted.count
             while low < high {
@@ -65,7 +65,7 @@ struct SubsetIndex {
     var buckets: [Bucket] = []
 
     init(members: [Int], shapes: [AudienceShape?]) {
-        var byKeys: [Set<String>: Int] = [:]
+        var byKeys: [[Int]: Int] = [:]
         var conjuncts: [[AudienceShape.Conjunct]] = []
         for j in members {
             for c in shapes[j]!.conjuncts {
@@ -76,9 +76,9 @@ struct SubsetIndex {
         }
         for b in buckets.indices where buckets[b].members.count > 8 {
             // The pivot: a subject every conjunction bounds, with the most distinct intervals.
-            var best: (subject: PlanExpr, bounds: [Bounds], distinct: Int)?
-            for subject in conjuncts[b][0].ranges.keys {
-                let bounds = conjuncts[b].compactMap { $0.ranges[subject].flatMap(Bounds.init) }
+            var best: (subject: Int, bounds: [Bounds], distinct: Int)?
+            for subject in conjuncts[b][0].subjects {
+                let bounds = conjuncts[b].compactMap { $0.ranges(on: subject).flatMap(Bounds.init) }
                 guard bounds.count == conjuncts[b].count else { continue }
                 let distinct = Set(bounds.map { [$0.lo, $0.hi] }).count
                 if distinct > (best?.distinct ?? 1) { best = (subject, bounds, distinct) }
@@ -92,7 +92,7 @@ struct SubsetIndex {
     /// Campaigns with a conjunction that might contain `c`.
     func candidates(for c: AudienceShape.Conjunct) -> Set<Int> {
         var out = Set<Int>()
-        for b in buckets where b.keys.isSubset(of: c.keys) { out.formUnion(b.candidates(for: c)) }
+        for b in buckets where AudienceShape.isSubset(b.keys, of: c.keys) { out.formUnion(b.candidates(for: c)) }
         return out
     }
 }

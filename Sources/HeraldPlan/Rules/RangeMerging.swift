@@ -17,6 +17,14 @@ public struct RangeMerging: PlanRule {
         var list: [Value]?
         var negatedList = false
 
+        init(subject: PlanExpr, op: CompareOperator, constant: Value) {
+            self.subject = subject; self.op = op; self.constant = constant
+        }
+
+        init(subject: PlanExpr, list: [Value], negated: Bool) {
+            self.subject = subject; self.list = list; negatedList = negated
+        }
+
         init?(_ e: PlanExpr) {
             switch e {
             case .compare(let op, let a, .constant(let v)) where !isConstant(a) && v != .null:

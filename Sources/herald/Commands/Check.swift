@@ -30,12 +30,17 @@ struct Check: ParsableCommand {
             (bag, sources) = (compilation.diagnostics, compilation.sources)
             (campaigns, segments) = (compilation.checked?.campaigns.count ?? 0, compilation.checked?.segments.count ?? 0)
         }
-        if report(bag, sources: sources, diagnostics) { throw ExitCode(1) }
+        let failed = report(bag, sources: sources, diagnostics)
+        // The human summary says what was checked and how much of it came from the cache.
+        let cached = rechecked.map { $0.isEmpty ? " (from `.herald-cache`)"
+            : " (\($0.count) changed file\($0.count == 1 ? "" : "s") checked again, the rest from `.herald-cache`)" } ?? ""
+        let checked = "Checked \(campaigns) campaign\(campaigns == 1 ? "" : "s") and \(segments) segment\(segments == 1 ? "" : "s")"
         if diagnostics.diagnosticFormat == .human && bag.isEmpty {
-            let cached = rechecked.map { $0.isEmpty ? " (from `.herald-cache`)"
-                : " (\($0.count) changed file\($0.count == 1 ? "" : "s") checked again, the rest from `.herald-cache`)" } ?? ""
-            FileHandle.standardError.write(Data("Checked \(campaigns) campaign\(campaigns == 1 ? "" : "s") and \(segments) segment\(segments == 1 ? "" : "s"): no problems\(cached).\n".utf8))
+            FileHandle.standardError.write(Data("\(checked): no problems\(cached).\n".utf8))
+        } else if diagnostics.diagnosticFormat == .human && !cached.isEmpty {
+            FileHandle.standardError.write(Data("\(checked)\(cached).\n".utf8))
         }
+        if failed { throw ExitCode(1) }
     }
 }
 
