@@ -23,12 +23,18 @@ public struct Compilation: Sendable {
     /// The diagnostics each campaign's message produced, by campaign name (the incremental check
     /// attributes them to the campaign even when they point into a layout).
     public var messageDiagnostics: [String: [Diagnostic]] = [:]
+    /// Whether `messages` holds every compiled message (see `run(_:keepingMessages:)`).
+    public var keptMessages = true
 
     public var sources: SourceManager { loaded.sources }
 
-    public static func run(_ loaded: LoadedProject) -> Compilation {
+    /// `keepingMessages: false` is for checking: each compiled message is validated and dropped,
+    /// so a repository of 10,000 campaigns never holds them all (a large heap makes every
+    /// allocation slower), and `bundleWriter` is nil.
+    public static func run(_ loaded: LoadedProject, keepingMessages: Bool = true) -> Compilation {
         var diagnostics = DiagnosticBag()
         var c = Compilation(loaded: loaded, diagnostics: diagnostics)
+        c.keptMessages = keepingMessages
         let tree = loaded.tree
         var focusSegment: String?
         var focusCampaign = false
@@ -78,13 +84,14 @@ public struct Compilation: Sendable {
         let campaigns = checked.campaigns, schema = checked.schema, sources = c.sources
         let results = ParallelResults<(CompiledMessage?, DiagnosticBag)>(count: campaigns.count)
         DispatchQueue.concurrentPerform(iterations: campaigns.count) { i in
-            results.set(i, MessageCompiler.compile(campaigns[i], schema: schema, sources: sources))
+            let (message, diagnostics) = MessageCompiler.compile(campaigns[i], schema: schema, sources: sources)
+            results.set(i, (keepingMessages ? message : nil, diagnostics))
         }
         for (campaign, result) in zip(campaigns, results.values) {
             guard let (message, d) = result else { continue }
             diagnostics.merge(d)
             c.messageDiagnostics[campaign.name] = d.items
-            if let message { c.messages[campaign.name] = message }
+            if let message, keepingMessages { c.messages[campaign.name] = message }
         }
         c.diagnostics = diagnostics
         return c
@@ -92,7 +99,7 @@ public struct Compilation: Sendable {
 
     /// What writes the bundle of a compilation without errors.
     public var bundleWriter: BundleWriter? {
-        guard !diagnostics.hasErrors, let checked, let plan else { return nil }
+        guard !diagnostics.hasErrors, keptMessages, let checked, let plan else { return nil }
         return BundleWriter(project: checked, plan: plan, messages: messages, dialects: dialects, compilerVersion: Compilation.compilerVersion)
     }
 

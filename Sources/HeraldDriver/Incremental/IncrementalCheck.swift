@@ -81,7 +81,7 @@ public enum IncrementalCheck {
             guard let name = loaded.tree.campaigns.first?.name?.value, name == entry.name else { return full(root: root, display: display, shared: shared) }
             let signature = loaded.tree.campaigns.first.map { audienceSignature($0, loaded.sources) } ?? ""
             if signature != entry.audienceSignature { audienceChanged = true }
-            let compilation = Compilation.run(loaded)
+            let compilation = Compilation.run(loaded, keepingMessages: false)
             let focused = DiagnosticArchive(path: { id in loaded.sources.file(id).map { display.rootRelative($0.path) } }, file: { _ in nil })
             let owned = compilation.diagnostics.items.map(focused.json).filter { !projectTexts.contains($0.compactText()) }
             next.campaigns[file.path] = CheckCache.Entry(size: file.stamp.size, modified: file.stamp.modified, hash: ContentHash.hex(file.bytes),
@@ -139,7 +139,7 @@ public enum IncrementalCheck {
     /// The whole check, and a fresh cache from it.
     static func full(root: URL, display: DisplayPaths, shared: SharedInputs) -> Outcome {
         let loaded = ProjectLoader.load(root.path, workingDirectory: display.workingDirectory)
-        let c = Compilation.run(loaded)
+        let c = Compilation.run(loaded, keepingMessages: false)
         let sources = c.sources
         func path(_ id: FileID) -> String? { sources.file(id).map { display.rootRelative($0.path) } }
         let archive = DiagnosticArchive(path: path, file: { _ in nil })

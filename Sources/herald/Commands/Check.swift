@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
             let outcome = IncrementalCheck.run(root: folder.standardizedFileURL)
             (bag, sources, campaigns, segments, rechecked) = (outcome.diagnostics, outcome.sources, outcome.campaigns, outcome.segments, outcome.rechecked)
         } else {
-            let compilation = Compilation.run(ProjectLoader.load(path))
+            let compilation = Compilation.run(ProjectLoader.load(path), keepingMessages: false)
             (bag, sources) = (compilation.diagnostics, compilation.sources)
             (campaigns, segments) = (compilation.checked?.campaigns.count ?? 0, compilation.checked?.segments.count ?? 0)
         }
