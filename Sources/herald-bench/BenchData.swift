@@ -16,8 +16,8 @@ enum BenchData {
         guard case .singleTable = schema.events.layout else { throw BenchFailure("the SQL benchmark needs the single-table events layout") }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let customersURL = dir.appendingPathComponent("customers.csv"), eventsURL = dir.appendingPathComponent("events.csv")
-        FileManager.default.createFile(atPath: customersURL.path, contents: nil)
-        FileManager.default.createFile(atPath: eventsURL.path, contents: nil)
+        guard FileManager.default.createFile(atPath: customersURL.path, contents: nil),
+              FileManager.default.createFile(atPath: eventsURL.path, contents: nil) else { throw BenchFailure("cannot create the data files in \(dir.path)") }
         let customers = try FileHandle(forWritingTo: customersURL), events = try FileHandle(forWritingTo: eventsURL)
         defer { try? customers.close(); try? events.close() }
         let fields = [schema.customer.key] + schema.customer.fields

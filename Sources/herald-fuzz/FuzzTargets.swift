@@ -37,8 +37,8 @@ enum FuzzTarget: String, CaseIterable {
             _ = DocumentValidator.validate(sources.add(path: "fuzz.html", bytes: bytes))
         case .check:
             let file = FuzzProject.campaign
-            FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
-            _ = Compilation.run(ProjectLoader.load(file.path))
+            guard FileManager.default.createFile(atPath: file.path, contents: Data(bytes)) else { fatalError("cannot write \(file.path)") }
+            _ = Compilation.run(ProjectLoader.load(file.path), keepingMessages: false)
         }
     }
 }

@@ -22,7 +22,7 @@ import Testing
         let enumerator = FileManager.default.enumerator(atPath: expected.path)
         while let relative = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: expected.appendingPathComponent(relative).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: expected.appendingPathComponent(relative).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue && !relative.hasSuffix(".plan.txt") && bundle.files[relative] == nil {
                 Issue.record("examples/expected/shop/\(relative) is no longer produced; delete it")
             }

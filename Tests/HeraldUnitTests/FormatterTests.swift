@@ -13,7 +13,7 @@ import Testing
         while let relative = e?.nextObject() as? String {
             guard relative.hasSuffix(".yaml") else { continue }
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { out.append("examples/" + relative) }
         }
         return out.sorted()
