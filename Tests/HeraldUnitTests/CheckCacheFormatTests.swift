@@ -72,6 +72,14 @@ import Testing
         }
         #expect(read.superseded < CacheFiles.journalLimit(entries: 10))
         #expect(read.project == ["two", "three"])
+        // Records appended by a run that saw other shared inputs make the cache vouch for nothing.
+        var stale = read
+        stale.shared = "other"
+        stale.campaigns["campaigns/c0.yaml"]?.hash = "stale"
+        var staleSince = read
+        staleSince.shared = "other"
+        stale.save(root: root, since: staleSince)
+        #expect(CheckCache.load(root: root) == nil)
     }
 
     @Test func audienceRecordsReadBack() throws {
@@ -94,6 +102,11 @@ import Testing
         read = try #require(AudienceCache.load(root: root))
         #expect(read.entries == next.entries && read.symbols.strings == next.symbols.strings)
         #expect(read["campaigns/c5.yaml"]?.profile == [added, 1, 2, -1])
+        var stale = read, staleSince = read
+        (stale.shared, staleSince.shared) = ("other", "other")
+        stale.set(.init(path: "campaigns/c1.yaml", signature: "stale", name: "c1", profile: nil, container: nil))
+        stale.save(root: root, since: staleSince)
+        #expect(AudienceCache.load(root: root) == nil)
     }
 
     @Test func numbersParseStrictly() {

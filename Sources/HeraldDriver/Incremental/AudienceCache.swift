@@ -64,8 +64,15 @@ struct AudienceCache {
         for line in lines {
             let f = line.split(separator: 0x09, omittingEmptySubsequences: false)
             switch (String(decoding: f[0], as: UTF8.self), f.count) {
-            case ("compiler", 2): c.compiler = CacheFiles.field(f[1])
-            case ("shared", 2): c.shared = CacheFiles.field(f[1])
+            // Appended records repeat these (see `CheckCache.load`).
+            case ("compiler", 2):
+                let compiler = CacheFiles.field(f[1])
+                if !c.compiler.isEmpty && c.compiler != compiler { return nil }
+                c.compiler = compiler
+            case ("shared", 2):
+                let shared = CacheFiles.field(f[1])
+                if !c.shared.isEmpty && c.shared != shared { return nil }
+                c.shared = shared
             case ("string", 2): strings.append(CacheFiles.field(f[1]))
             case ("campaign", 6):
                 var profile: [Int]?
@@ -95,10 +102,12 @@ struct AudienceCache {
         var out: [UInt8] = []
         if let since, since.compiler == compiler, since.shared == shared, since.entries.count == entries.count,
            since.symbols.strings.count <= symbols.strings.count {
+            out += Array("compiler\t\(CacheFiles.escaped(compiler))\nshared\t\(CacheFiles.escaped(shared))\n".utf8)
+            let header = out.count
             for s in symbols.strings[since.symbols.strings.count...] { string(s, to: &out) }
             let changed = entries.filter { since[$0.path] != $0 }
             for e in changed { record(e, to: &out) }
-            if out.isEmpty { return }
+            if out.count == header { return }
             if since.superseded + changed.count <= CacheFiles.journalLimit(entries: entries.count),
                CacheFiles.append(folder, "audiences.tsv", out) { return }
             out = []

@@ -66,8 +66,14 @@ struct CheckCache {
         for line in lines {
             let f = line.split(separator: 0x09, omittingEmptySubsequences: false).map(CacheFiles.field)
             switch (f[0], f.count) {
-            case ("compiler", 2): c.compiler = f[1]
-            case ("shared", 2): c.shared = f[1]
+            // Appended records repeat these: a run that appended under other shared inputs (it
+            // raced a whole rewrite) leaves a cache that vouches for nothing.
+            case ("compiler", 2):
+                if !c.compiler.isEmpty && c.compiler != f[1] { return nil }
+                c.compiler = f[1]
+            case ("shared", 2):
+                if !c.shared.isEmpty && c.shared != f[1] { return nil }
+                c.shared = f[1]
             case ("stamp", 4):
                 guard let size = Int64(f[2]), let modified = Int64(f[3]) else { return nil }
                 c.sharedStamps[f[1]] = FileStamp(size: size, modified: modified)
@@ -109,6 +115,9 @@ struct CheckCache {
         if let since, since.compiler == compiler, since.shared == shared, since.sharedStamps == sharedStamps, since.segmentFiles == segmentFiles,
            since.segmentRefs == segmentRefs, since.campaigns.count == campaigns.count {
             var appended = 0
+            record("compiler", compiler)
+            record("shared", shared)
+            let header = out.utf8.count
             for (path, e) in campaigns.filter({ since.campaigns[$0.key] != $0.value }).sorted(by: { $0.key < $1.key }) {
                 campaign(path, e)
                 appended += 1
@@ -118,7 +127,7 @@ struct CheckCache {
                 for d in project { record("project", d.compactText()) }
                 appended += since.project.count
             }
-            if out.isEmpty { return }
+            if out.utf8.count == header { return }
             if since.superseded + appended <= CacheFiles.journalLimit(entries: campaigns.count),
                CacheFiles.append(folder, "check.tsv", Array(out.utf8)) { return }
             out = ""
