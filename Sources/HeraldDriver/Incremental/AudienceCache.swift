@@ -64,15 +64,8 @@ struct AudienceCache {
         for line in lines {
             let f = line.split(separator: 0x09, omittingEmptySubsequences: false)
             switch (String(decoding: f[0], as: UTF8.self), f.count) {
-            // Appended records repeat these (see `CheckCache.load`).
-            case ("compiler", 2):
-                let compiler = CacheFiles.field(f[1])
-                if !c.compiler.isEmpty && c.compiler != compiler { return nil }
-                c.compiler = compiler
-            case ("shared", 2):
-                let shared = CacheFiles.field(f[1])
-                if !c.shared.isEmpty && c.shared != shared { return nil }
-                c.shared = shared
+            case ("compiler", 2): guard CacheFiles.header(CacheFiles.field(f[1]), into: &c.compiler) else { return nil }
+            case ("shared", 2): guard CacheFiles.header(CacheFiles.field(f[1]), into: &c.shared) else { return nil }
             case ("string", 2): strings.append(CacheFiles.field(f[1]))
             case ("campaign", 6):
                 var profile: [Int]?

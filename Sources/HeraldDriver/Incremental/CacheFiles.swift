@@ -60,6 +60,15 @@ enum CacheFiles {
         return bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
     }
 
+    /// Reads a header value (the compiler version, the shared-input hash) that appended records
+    /// repeat; false when it disagrees with the one read before. A run that appended under other
+    /// shared inputs (it raced another run's whole rewrite) leaves a cache that vouches for nothing.
+    static func header(_ value: String, into current: inout String) -> Bool {
+        if !current.isEmpty && current != value { return false }
+        current = value
+        return true
+    }
+
     /// How many superseded records a cache of `entries` keys carries before it is rewritten.
     static func journalLimit(entries: Int) -> Int { max(64, entries / 8) }
 }

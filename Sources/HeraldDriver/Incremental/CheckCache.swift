@@ -66,14 +66,8 @@ struct CheckCache {
         for line in lines {
             let f = line.split(separator: 0x09, omittingEmptySubsequences: false).map(CacheFiles.field)
             switch (f[0], f.count) {
-            // Appended records repeat these: a run that appended under other shared inputs (it
-            // raced a whole rewrite) leaves a cache that vouches for nothing.
-            case ("compiler", 2):
-                if !c.compiler.isEmpty && c.compiler != f[1] { return nil }
-                c.compiler = f[1]
-            case ("shared", 2):
-                if !c.shared.isEmpty && c.shared != f[1] { return nil }
-                c.shared = f[1]
+            case ("compiler", 2): guard CacheFiles.header(f[1], into: &c.compiler) else { return nil }
+            case ("shared", 2): guard CacheFiles.header(f[1], into: &c.shared) else { return nil }
             case ("stamp", 4):
                 guard let size = Int64(f[2]), let modified = Int64(f[3]) else { return nil }
                 c.sharedStamps[f[1]] = FileStamp(size: size, modified: modified)
