@@ -85,4 +85,22 @@ import Testing
         }
         #expect(differing >= 4, "the edits should change the findings in most seeds: \(differing) of 8")
     }
+
+    /// A container that moves to another group (a trigger added to it) leaves the campaigns it
+    /// contained to be compared again within the group they stay in.
+    @Test func aContainerLeavingItsGroup() throws {
+        let (before, symbolsBefore) = try RedundancyUpdateTests.profiles(seed: 3)
+        var symbols = symbolsBefore
+        let old = RedundantCampaigns.findings(before)
+        var previous = [Int?](repeating: nil, count: before.count)
+        for f in old { previous[f.redundant] = f.container }
+        let containers = Set(old.map(\.container)).sorted()
+        #expect(!containers.isEmpty)
+        for k in containers.prefix(3) + [before.indices.first { !containers.contains($0) }!] {
+            var after = before
+            after[k].group = symbols.id("every:week:0:540/marketing")
+            let expected = RedundantCampaigns.findings(after)
+            #expect(RedundantCampaigns.update(after, previous: previous, changed: [k]) == expected, "campaign \(k) moved")
+        }
+    }
 }

@@ -46,12 +46,19 @@ public enum RedundantCampaigns {
     ///
     /// Only pairs with a changed campaign can change. A campaign whose first container is unchanged
     /// keeps it unless a changed campaign earlier in name order now contains it; one whose
-    /// container changed, and each changed campaign, is tested against its whole group again.
+    /// container changed, and each changed campaign, is tested against its whole group again. A
+    /// group that holds no changed campaign and lost no container keeps its findings untested.
     public static func update(_ profiles: [RedundancyProfile], previous: [Int?], changed: Set<Int>) -> [Finding] {
-        let c = Containment(profiles)
+        var touched = Set(changed.map { profiles[$0].group })
+        for i in profiles.indices where previous[i].map(changed.contains) == true { touched.insert(profiles[i].group) }
+        let c = Containment(profiles, groups: touched)
         let changedInOrder = changed.sorted()
         var out: [Finding] = []
         for i in profiles.indices {
+            guard touched.contains(profiles[i].group) else {
+                if let p = previous[i] { out.append(Finding(redundant: i, container: p)) }
+                continue
+            }
             guard let members = c.groups[profiles[i].group], members.count > 1, c.shapes[i] != nil else { continue }
             let first: Int?
             if changed.contains(i) || previous[i].map(changed.contains) == true {
@@ -92,10 +99,12 @@ struct Containment {
     /// Group → the compared campaigns in it, in order.
     let groups: [Int: [Int]]
 
-    init(_ profiles: [RedundancyProfile]) {
+    /// The shapes of every campaign, or only of those in `only` groups (the others are left nil).
+    init(_ profiles: [RedundancyProfile], groups only: Set<Int>? = nil) {
         self.profiles = profiles
         shapes = profiles.map { p in
-            p.conjunctions.map(AudienceShape.init).flatMap { s in s.conjuncts.contains { !$0.contradictory } ? s : nil }
+            guard only?.contains(p.group) ?? true else { return nil }
+            return p.conjunctions.map(AudienceShape.init).flatMap { s in s.conjuncts.contains { !$0.contradictory } ? s : nil }
         }
         var groups: [Int: [Int]] = [:]
         for (i, p) in profiles.enumerated() where shapes[i] != nil { groups[p.group, default: []].append(i) }
