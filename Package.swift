@@ -20,9 +20,10 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // The pipeline, phase by phase.
-        .target(name: "HeraldSupport"),
+        .target(name: "HeraldSupport", dependencies: ["CLibCrypto"]),
         .target(name: "HeraldSource"),
         .target(name: "HeraldDiagnostics", dependencies: ["HeraldSource", "HeraldSupport"]),
         .target(name: "HeraldYAML", dependencies: ["HeraldSource", "HeraldDiagnostics", "CYAML"]),

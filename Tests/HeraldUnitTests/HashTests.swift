@@ -28,6 +28,19 @@ import Testing
         #expect(FNV1a.hex(Array("a".utf8)) == "af63dc4c8601ec8c")
     }
 
+    /// A copy of a hash in progress goes on by itself, and a finished hash starts over.
+    @Test func sha256CopiesAndRestarts() {
+        var first = SHA256()
+        first.update("ab")
+        var second = first
+        first.update("c")
+        second.update("d")
+        #expect(Hex.encode(first.finalize()) == SHA256.hex("abc"))
+        #expect(Hex.encode(second.finalize()) == SHA256.hex("abd"))
+        first.update("abc")
+        #expect(Hex.encode(first.finalize()) == SHA256.hex("abc"))
+    }
+
     @Test func md5Vectors() {
         #expect(MD5.hex("") == "d41d8cd98f00b204e9800998ecf8427e")
         #expect(MD5.hex("abc") == "900150983cd24fb0d6963f7d28e17f72")
