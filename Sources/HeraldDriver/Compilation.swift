@@ -83,8 +83,9 @@ public struct Compilation: Sendable {
         // and their results are merged in campaign order, so the output does not depend on timing.
         let campaigns = checked.campaigns, schema = checked.schema, sources = c.sources
         let results = ParallelResults<(CompiledMessage?, DiagnosticBag)>(count: campaigns.count)
+        let layouts = CompiledLayouts()
         DispatchQueue.concurrentPerform(iterations: campaigns.count) { i in
-            let (message, diagnostics) = MessageCompiler.compile(campaigns[i], schema: schema, sources: sources)
+            let (message, diagnostics) = MessageCompiler.compile(campaigns[i], schema: schema, sources: sources, layouts: layouts)
             results.set(i, (keepingMessages ? message : nil, diagnostics))
         }
         for (campaign, result) in zip(campaigns, results.values) {

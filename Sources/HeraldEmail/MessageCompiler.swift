@@ -8,10 +8,13 @@ import HeraldSource
 /// Decides every output's escaping, then renders every combination a recipient can receive
 /// (arm × block alternative) with sample values and validates the HTML in context.
 public enum MessageCompiler {
-    /// `sources` lets diagnostics in rendered HTML point at exact columns of the files.
-    public static func compile(_ c: CheckedCampaign, schema: Schema, sources: SourceManager? = nil) -> (CompiledMessage?, DiagnosticBag) {
+    /// `sources` lets diagnostics in rendered HTML point at exact columns of the files; `layouts`
+    /// shares each layout's compiled program between the campaigns of one compilation.
+    public static func compile(_ c: CheckedCampaign, schema: Schema, sources: SourceManager? = nil,
+                               layouts: CompiledLayouts = CompiledLayouts()) -> (CompiledMessage?, DiagnosticBag) {
         var diagnostics = DiagnosticBag()
         let m = c.message
+        let sharedLayout = m.layoutPath != nil
 
         func plain(_ t: CheckedTemplate?) -> [RenderNode]? {
             guard let t else { return nil }
@@ -21,11 +24,11 @@ public enum MessageCompiler {
             return nodes
         }
 
-        var bodyBuilder = RenderProgramBuilder(html: true)
-        let html = bodyBuilder.build(m.body)
-        diagnostics.merge(bodyBuilder.diagnostics)
-        // Blocks are compiled in the HTML context of their slot (which must be text).
-        let slotStates = SlotContexts.states(of: m.body)
+        let variantPreheader = c.experiment?.variants.contains { $0.preheader != nil } ?? false
+        let withPreheader = m.preheader != nil || variantPreheader
+        let body = layouts.layout(m.body, preheader: withPreheader, shared: sharedLayout)
+        diagnostics.merge(body.diagnostics)
+        let slotStates = body.slotStates
 
         func compileSlot(_ s: CheckedSlot, column: String?) -> CompiledSlot {
             let start = slotStates[s.name] ?? HTMLContextScanner()
@@ -71,10 +74,8 @@ public enum MessageCompiler {
         }
         // The preheader becomes hidden text after `<body>`, through a slot arms can override.
         let preheader = plain(m.preheader)
-        var htmlWithPreheader = html
         var allSlots = slots
-        if preheader != nil || variants.contains(where: { $0.preheader != nil }) {
-            htmlWithPreheader = PreheaderSlot.insert(into: html)
+        if withPreheader {
             allSlots.append(CompiledSlot(name: PreheaderSlot.name, column: nil, alternatives: [preheader.map(PreheaderSlot.content) ?? []], loop: nil))
             for i in variants.indices {
                 guard let p = variants[i].preheader else { continue }
@@ -82,10 +83,12 @@ public enum MessageCompiler {
             }
         }
         var message = CompiledMessage(campaign: c.name, kind: c.kind, from: m.from, replyTo: m.replyTo, subject: plain(m.subject) ?? [],
-                                      preheader: preheader, html: htmlWithPreheader, text: plain(m.text), slots: allSlots, variants: variants,
+                                      preheader: preheader, html: body.html, text: plain(m.text), slots: allSlots, variants: variants,
                                       amp: m.amp, fields: m.customerFields, relations: m.relations, postalAddress: m.postalAddress)
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        if m.amp { message = AMPGenerator.add(to: message) }
+        if m.amp {
+            message = AMPGenerator.add(to: message, document: layouts.ampDocument(m.body, preheader: withPreheader, html: body.html, shared: sharedLayout))
+        }
         diagnostics.merge(MessageValidator.validate(message, schema: schema, fallback: c.message.body.span, subject: c.message.subject.span, sources: sources))
         return (message, diagnostics)
     }

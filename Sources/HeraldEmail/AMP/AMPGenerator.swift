@@ -7,10 +7,11 @@ enum AMPGenerator {
     static let headInsert = "<style amp4email-boilerplate>body{visibility:hidden}</style>"
         + "<script async src=\"https://cdn.ampproject.org/v0.js\"></script>"
 
-    /// The message with its AMP part and AMP slot contents filled in.
-    static func add(to m: CompiledMessage) -> CompiledMessage {
+    /// The message with its AMP part and AMP slot contents filled in; `document` is the AMP
+    /// version of `m.html` when the caller already has it.
+    static func add(to m: CompiledMessage, document ampHTML: [RenderNode]? = nil) -> CompiledMessage {
         var m = m
-        m.ampHTML = document(m.html)
+        m.ampHTML = ampHTML ?? document(m.html)
         m.ampSlots = m.slots.map(slot)
         for i in m.variants.indices { m.variants[i].ampSlots = m.variants[i].slots.map(slot) }
         return m
