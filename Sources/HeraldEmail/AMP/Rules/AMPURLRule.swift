@@ -12,8 +12,23 @@ enum AMPURLRule {
 
     /// Mustache is allowed only as the whole value (`{{url}}`), never inside it.
     static func mustacheProblem(_ url: String) -> Bool {
-        guard url.contains("{{") || url.contains("}}") else { return false }
-        return !(url.hasPrefix("{{") && url.hasSuffix("}}")) || url.contains("{{#") || url.contains("{{/") || url.contains("{{^")
+        let found = mustache(in: url)
+        guard found.any else { return false }
+        return !(url.hasPrefix("{{") && url.hasSuffix("}}")) || found.section
+    }
+
+    /// Whether the URL has `{{` or `}}`, and whether a `{{#`, `{{/` or `{{^` section tag, in one
+    /// pass over its bytes (Foundation's `contains` bridges every call through `NSString`).
+    static func mustache(in url: String) -> (any: Bool, section: Bool) {
+        var any = false, section = false
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in url.utf8 {
+            if previous == b && (b == 0x7B || b == 0x7D) { any = true }
+            if beforePrevious == 0x7B && previous == 0x7B && (b == 0x23 || b == 0x2F || b == 0x5E) { section = true }
+            beforePrevious = previous
+            previous = b
+        }
+        return (any, section)
     }
 
     static let rule = AMPRule(kind: .ampInvalid) { doc in
@@ -38,7 +53,7 @@ enum AMPURLRule {
                 out.append(HTMLFinding(element: e, message: "`<\(e.name)>` needs a `\(attribute)`."))
                 continue
             }
-            if mustacheAllowed ? mustacheProblem(url) : (url.contains("{{") || url.contains("}}")) {
+            if mustacheAllowed ? mustacheProblem(url) : mustache(in: url).any {
                 out.append(HTMLFinding(element: e, message: "The `\(attribute)` of `<\(e.name)>` may not contain mustache\(mustacheAllowed ? " except as a whole value" : "")."))
             } else if !url.hasPrefix("{{"), scheme(url) != "https" {
                 out.append(HTMLFinding(element: e, message: "The `\(attribute)` of `<\(e.name)>` must be an absolute `https` URL."))

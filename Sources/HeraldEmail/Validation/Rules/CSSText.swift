@@ -52,7 +52,18 @@ struct CSSText {
     /// without allocation spares compacting nearly every `style` attribute.
     static func mentions(_ css: String, anyOf words: [Needle]) -> Bool {
         var css = css
-        return css.withUTF8 { hay in words.contains { find($0, in: hay) } }
+        return css.withUTF8 { hay in
+            // One pass for all words: a word is compared only where its first letter stands.
+            for i in hay.indices {
+                let c = lower(hay[i])
+                for w in words where w.bytes.first == c && i + w.bytes.count <= hay.count {
+                    var k = 1
+                    while k < w.bytes.count, lower(hay[i + k]) == w.bytes[k] { k += 1 }
+                    if k == w.bytes.count { return true }
+                }
+            }
+            return false
+        }
     }
 
     static let hidingWords: [Needle] = ["none", "hidden"]
