@@ -34,14 +34,19 @@ public struct BundleWriter: Sendable {
     }
 
     /// Writes the bundle under `directory` as it is produced, replacing a previous bundle's
-    /// files there: a large project's files are never all in memory at once.
+    /// files there (and removing those it no longer has): a large project's files are never all
+    /// in memory at once.
     public func write(to directory: URL, batch: Int = 64) throws {
         try FileOutput.createFolder(directory)
+        let previous = PreviousManifest.paths(in: directory)
+        let written = Bundle.Collector()
         try produce(batch: batch) { path, bytes in
             let url = directory.appendingPathComponent(path)
             if path.contains("/") { try FileOutput.createFolder(url.deletingLastPathComponent()) }
             try FileOutput.write(bytes, to: url.path)
+            written.add(path, [])
         }
+        FileOutput.removeStale(in: directory, previous: previous, kept: Set(written.bundle.files.keys))
     }
 
     /// Produces every file of the bundle and hands each to `store`, from any thread.

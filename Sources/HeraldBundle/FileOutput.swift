@@ -3,6 +3,10 @@ import Foundation
 /// Writes a file with plain POSIX calls. Foundation's `Data.write(to:)` syncs every file to disk,
 /// which for a bundle of tens of thousands of files cost more than producing them; a bundle is
 /// rebuilt from its sources, so durability per file buys nothing.
+///
+/// A file that already holds the same bytes is left alone: rebuilding over a bundle rewrote
+/// every file, and truncating and rewriting 2 GB for 10,000 campaigns made a rebuild 40% slower
+/// than a first build. Unchanged files also keep their modification times for tools that sync.
 enum FileOutput {
     struct WriteError: LocalizedError {
         var path: String
@@ -20,6 +24,7 @@ enum FileOutput {
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws {
+        if holds(bytes, path) { return }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -34,5 +39,36 @@ enum FileOutput {
                 offset += n
             }
         }
+    }
+
+    /// Whether the file at `path` exists with exactly these bytes.
+    static func holds(_ bytes: [UInt8], _ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count else { return false }
+        var existing = [UInt8](repeating: 0, count: bytes.count)
+        var offset = 0
+        while offset < existing.count {
+            let n = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            offset += n
+        }
+        return existing == bytes
+    }
+
+    /// Removes the files a previous bundle in `directory` listed that `kept` does not hold, and
+    /// campaign folders left empty: a campaign removed from the project leaves no folder behind.
+    /// Nothing the previous manifest does not name is touched.
+    static func removeStale(in directory: URL, previous: Set<String>, kept: Set<String>) {
+        var folders = Set<String>()
+        for path in previous.subtracting(kept).sorted() {
+            unlink(directory.appendingPathComponent(path).path)
+            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
+        }
+        // `rmdir` removes only an empty folder.
+        for folder in folders.sorted(by: >) { rmdir(directory.appendingPathComponent(folder).path) }
     }
 }

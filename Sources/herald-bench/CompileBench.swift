@@ -54,10 +54,13 @@ struct CompileBench: ParsableCommand {
             }
             let messageEdit = try median(original.replacingOccurrences(of: "subject: \"New arrivals", with: "subject: \"Fresh arrivals"))
             let audienceEdit = try median(original.replacingOccurrences(of: "customer.lifetime_value >= ", with: "customer.lifetime_value > "))
+            // A first build, as CI's fresh clone does it: over an unchanged bundle, nothing is written.
+            let bundle = URL(fileURLWithPath: work).appendingPathComponent("bundle\(n)")
+            try? FileManager.default.removeItem(at: bundle)
             let build = try time {
                 let c = Compilation.run(ProjectLoader.load(dir.path))
                 guard let writer = c.bundleWriter else { throw BenchFailure("no bundle") }
-                try writer.write(to: URL(fileURLWithPath: work).appendingPathComponent("bundle\(n)"))
+                try writer.write(to: bundle)
             }
             func s(_ x: Double) -> String { String(format: x < 10 ? "%.2f s" : "%.1f s", x) }
             func ms(_ x: Double) -> String { String(format: "%.0f ms", x * 1000) }
