@@ -7,7 +7,8 @@ import Testing
     @Test func cssKeywords() {
         let words: [CSSText.Needle] = ["none", "hidden"]
         for (css, expected) in [("display:NONE", true), ("Visibility: Hidden", true), ("color:red", false), ("no ne", false), ("", false),
-                                ("nonnone", true), ("hidde", false), ("xhiddenx", true), ("NON", false), ("é none", true)] {
+                                ("nonnone", true), ("hidde", false), ("xhiddenx", true), ("NON", false), ("é none", true),
+                                ("none", true), ("xnon", false), ("nnnnnone", true), ("Color:Red;none", true), ("HIDDEN", true), ("n", false)] {
             #expect(CSSText.mentions(css, anyOf: words) == expected, "\(css)")
             #expect(CSSText.mentions(css, anyOf: words) == words.contains { css.lowercased().contains($0.text) }, "\(css)")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// CSS as the rules read it: ASCII-lower-cased with whitespace removed, as bytes, so that
 /// `Display : None` and `display:none` compare equal without Unicode work per character (style
 /// attributes are checked on every element of every rendered version).
@@ -20,21 +22,7 @@ struct CSSText {
 
     /// Whether the compacted CSS contains `needle` (lower case, without whitespace).
     func contains(_ needle: Needle) -> Bool {
-        bytes.withUnsafeBufferPointer { CSSText.find(needle, in: $0) }
-    }
-
-    /// Whether `needle` (lower case) occurs in `hay`, ignoring ASCII case; no allocation.
-    static func find(_ needle: Needle, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = needle.bytes
-        guard n.count <= hay.count else { return false }
-        var i = 0
-        while i + n.count <= hay.count {
-            var k = 0
-            while k < n.count, lower(hay[i + k]) == n[k] { k += 1 }
-            if k == n.count { return true }
-            i += 1
-        }
-        return false
+        bytes.withUnsafeBufferPointer { CSSText.occurs(needle.bytes, in: $0) }
     }
 
     /// A declaration to look for, as compacted bytes made once.
@@ -52,18 +40,27 @@ struct CSSText {
     /// without allocation spares compacting nearly every `style` attribute.
     static func mentions(_ css: String, anyOf words: [Needle]) -> Bool {
         var css = css
-        return css.withUTF8 { hay in
-            // One pass for all words: a word is compared only where its first letter stands.
-            for i in hay.indices {
-                let c = lower(hay[i])
-                for w in words where w.bytes.first == c && i + w.bytes.count <= hay.count {
-                    var k = 1
-                    while k < w.bytes.count, lower(hay[i + k]) == w.bytes[k] { k += 1 }
-                    if k == w.bytes.count { return true }
-                }
+        return css.withUTF8 { hay in words.contains { occurs($0.bytes, in: hay) } }
+    }
+
+    /// Whether `needle` (lower case) occurs in the bytes, ignoring ASCII case: libc's vectorized
+    /// `memchr` finds each place the first letter stands, in either case, and only there are the
+    /// other bytes compared.
+    static func occurs(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, needle.count <= hay.count, let base = hay.baseAddress else { return false }
+        let upper = first >= 0x61 && first <= 0x7A ? first - 0x20 : first
+        for letter in upper == first ? [first] : [first, upper] {
+            var at = 0
+            let last = hay.count - needle.count
+            while at <= last, let hit = memchr(base + at, Int32(letter), last - at + 1) {
+                let i = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                var k = 1
+                while k < needle.count, lower(hay[i + k]) == needle[k] { k += 1 }
+                if k == needle.count { return true }
+                at = i + 1
             }
-            return false
         }
+        return false
     }
 
     static let hidingWords: [Needle] = ["none", "hidden"]
