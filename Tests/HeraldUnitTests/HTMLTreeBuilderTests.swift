@@ -71,13 +71,18 @@ import Testing
         #expect(HTMLParser.parse(Self.cases[6]).root?.descendants.contains { $0.name == "div" } == false)
     }
 
-    @Test func everyHTMLFileOfTheRepository() throws {
+    static func repositoryHTML() -> [URL] {
         var files: [URL] = []
         for folder in ["examples", "Fuzz/corpus", "Tests/HeraldEngineTests/Fixtures"] {
             let root = TestPaths.path(folder)
             let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
             while let url = walker?.nextObject() as? URL { if url.pathExtension == "html" { files.append(url) } }
         }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    @Test func everyHTMLFileOfTheRepository() throws {
+        let files = Self.repositoryHTML()
         #expect(files.count >= 40)
         for url in files { #expect(Self.difference(Array(try Data(contentsOf: url))) == nil, "\(url.lastPathComponent)") }
     }
@@ -99,6 +104,26 @@ import Testing
             var text = ""
             for _ in 0..<random.int(in: 1...40) { text += random.pick(pieces) }
             #expect(Self.difference(Array(text.utf8)) == nil, "\(text)")
+        }
+    }
+
+    /// Real documents cut, doubled and spliced at random byte positions (also inside tags and
+    /// multi-byte characters), so that recovery happens in realistic surroundings.
+    @Test func mutatedDocuments() throws {
+        let documents = try Self.repositoryHTML().map { Array(try Data(contentsOf: $0)) }.filter { !$0.isEmpty }
+        var random = SeededRandom(seed: 20261204)
+        for _ in 0..<600 {
+            var bytes = random.pick(documents)
+            for _ in 0..<random.int(in: 1...6) {
+                let a = random.int(bytes.count + 1), b = min(bytes.count, a + random.int(200))
+                switch random.int(4) {
+                case 0: bytes.removeSubrange(a..<b)
+                case 1: bytes.insert(contentsOf: bytes[a..<b], at: random.int(bytes.count + 1))
+                case 2: bytes.insert(contentsOf: random.pick(documents).prefix(random.int(300)), at: a)
+                default: bytes.insert(UInt8(truncatingIfNeeded: random.int(256)), at: a)
+                }
+            }
+            #expect(Self.difference(bytes) == nil, "\(String(decoding: bytes.prefix(300), as: UTF8.self))")
         }
     }
 }
