@@ -15,9 +15,12 @@ enum MessageValidator {
         // alternatives an arm overrides): each distinct document, traced to the same sources, is
         // parsed and checked once.
         var validated = Set<RenderedVersionKey>()
+        // The sample recipient depends on the arm only; block choices vary far more often.
+        var inputs: [String?: RenderInput] = [:]
         for combination in m.versions {
-            let input = SampleProfile.input(schema: schema, campaign: m.campaign, variant: combination.variant, postalAddress: m.postalAddress,
-                                            rows: m.largestLoop)
+            let input = inputs[combination.variant] ?? SampleProfile.input(schema: schema, campaign: m.campaign, variant: combination.variant,
+                                                                           postalAddress: m.postalAddress, rows: m.largestLoop)
+            inputs[combination.variant] = input
             var renderer = Renderer(input: input) { name in
                 m.slot(named: name, variant: combination.variant)?.content(choice: combination.choices[name] ?? 0)
             }
