@@ -1,7 +1,7 @@
 internal import CLibXML2
 
 /// A parsed HTML document as Swift values: what validation rules walk.
-public indirect enum HTMLNode: Sendable {
+public enum HTMLNode: Sendable {
     case element(HTMLElement)
     case text(String)
     case comment(String)

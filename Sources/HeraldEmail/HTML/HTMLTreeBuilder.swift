@@ -12,16 +12,11 @@ internal import CLibXML2
 ///   that element when it is the document's first node (no doctype anywhere, no comment before
 ///   it), and is dropped otherwise.
 final class HTMLTreeBuilder {
-    private(set) var problems: [HTMLProblem] = []
-    private var stack: [HTMLElement] = []
-    private var root: HTMLElement?
-    /// Whether a comment or an instruction came before the root element (a node of the document).
-    private var documentHasNode = false
-    /// Whether the open top-level element will become the root's last child (see above).
-    private var appendingToRoot = false
-    private var text: [UInt8] = []
-    private var textIsSection = false
-    private var ids = Set<String>()
+    /// Everything the builder keeps, in one value: each callback then checks exclusive access
+    /// once, not once per property (the checks were a percent of validation).
+    private var state = State()
+
+    var problems: [HTMLProblem] { state.problems }
 
     /// Points a context's handler at this builder; libxml2's own handlers stay for the rest
     /// (the document and its doctype, which decide where a second top-level element goes).
@@ -31,17 +26,17 @@ final class HTMLTreeBuilder {
         sax.pointee.initialized = UInt32(XML_SAX2_MAGIC)
         sax.pointee.serror = { context, error in
             guard let error, let builder = HTMLTreeBuilder.of(context) else { return }
-            builder.problems.append(HTMLParser.problem(error))
+            builder.state.problems.append(HTMLParser.problem(error))
         }
         sax.pointee.startElement = { context, name, attributes in
             guard let context, let name, let builder = HTMLTreeBuilder.of(context) else { return }
-            builder.start(name, attributes, context.assumingMemoryBound(to: xmlParserCtxt.self))
+            builder.state.start(name, attributes, context.assumingMemoryBound(to: xmlParserCtxt.self))
         }
-        sax.pointee.endElement = { context, _ in HTMLTreeBuilder.of(context)?.end() }
-        sax.pointee.characters = { context, bytes, count in HTMLTreeBuilder.of(context)?.characters(bytes, count, section: false) }
-        sax.pointee.cdataBlock = { context, bytes, count in HTMLTreeBuilder.of(context)?.characters(bytes, count, section: true) }
-        sax.pointee.comment = { context, value in HTMLTreeBuilder.of(context)?.comment(value) }
-        sax.pointee.processingInstruction = { context, _, _ in HTMLTreeBuilder.of(context)?.instruction() }
+        sax.pointee.endElement = { context, _ in HTMLTreeBuilder.of(context)?.state.end() }
+        sax.pointee.characters = { context, bytes, count in HTMLTreeBuilder.of(context)?.state.characters(bytes, count, section: false) }
+        sax.pointee.cdataBlock = { context, bytes, count in HTMLTreeBuilder.of(context)?.state.characters(bytes, count, section: true) }
+        sax.pointee.comment = { context, value in HTMLTreeBuilder.of(context)?.state.comment(value) }
+        sax.pointee.processingInstruction = { context, _, _ in HTMLTreeBuilder.of(context)?.state.instruction() }
     }
 
     private static func of(_ context: UnsafeMutableRawPointer?) -> HTMLTreeBuilder? {
@@ -50,12 +45,28 @@ final class HTMLTreeBuilder {
     }
 
     /// The document's root element, once the parse is over.
-    func finish() -> HTMLElement? {
+    func finish() -> HTMLElement? { state.finish() }
+}
+
+/// The tree under construction: the open elements, pending text, the root once closed.
+private struct State {
+    var problems: [HTMLProblem] = []
+    var stack: [HTMLElement] = []
+    var root: HTMLElement?
+    /// Whether a comment or an instruction came before the root element (a node of the document).
+    var documentHasNode = false
+    /// Whether the open top-level element will become the root's last child (see above).
+    var appendingToRoot = false
+    var text: [UInt8] = []
+    var textIsSection = false
+    var ids = Set<String>()
+
+    mutating func finish() -> HTMLElement? {
         while !stack.isEmpty { end() }
         return root
     }
 
-    private func start(_ fullName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+    mutating func start(_ fullName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                        _ ctxt: UnsafeMutablePointer<xmlParserCtxt>) {
         flush()
         let line = Int(ctxt.pointee.input?.pointee.line ?? 0)
@@ -81,7 +92,7 @@ final class HTMLTreeBuilder {
         stack.append(HTMLElement(name: lowered(name), attributes: attrs, children: [], line: line))
     }
 
-    private func end() {
+    mutating func end() {
         flush()
         guard let element = stack.popLast() else { return }
         if !stack.isEmpty {
@@ -93,14 +104,14 @@ final class HTMLTreeBuilder {
         }
     }
 
-    private func characters(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32, section: Bool) {
+    mutating func characters(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32, section: Bool) {
         guard let bytes, count > 0, !stack.isEmpty else { return }
         if !text.isEmpty && textIsSection != section { flush() }
         textIsSection = section
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(count)))
     }
 
-    private func comment(_ value: UnsafePointer<xmlChar>?) {
+    mutating func comment(_ value: UnsafePointer<xmlChar>?) {
         flush()
         guard !stack.isEmpty else {
             if root == nil { documentHasNode = true }
@@ -110,12 +121,12 @@ final class HTMLTreeBuilder {
     }
 
     /// A processing instruction is no node of ours, but it separates the text around it.
-    private func instruction() {
+    mutating func instruction() {
         flush()
         if stack.isEmpty && root == nil { documentHasNode = true }
     }
 
-    private func flush() {
+    mutating func flush() {
         guard !text.isEmpty else { return }
         stack[stack.count - 1].children.append(.text(String(decoding: text, as: UTF8.self)))
         text.removeAll(keepingCapacity: true)
@@ -123,7 +134,7 @@ final class HTMLTreeBuilder {
 
     /// The name without its namespace prefix, as libxml2's `xmlSplitQName` takes it. A name that
     /// is not namespace-compliant is reported, and libxml2 builds nothing after its element.
-    private func localName(_ fullName: UnsafePointer<xmlChar>, _ ctxt: UnsafeMutablePointer<xmlParserCtxt>) -> String {
+    mutating func localName(_ fullName: UnsafePointer<xmlChar>, _ ctxt: UnsafeMutablePointer<xmlParserCtxt>) -> String {
         let name = HTMLParser.string(fullName)
         let bytes = name.utf8
         guard bytes.first != 0x3A, let colon = bytes.firstIndex(of: 0x3A), bytes.index(after: colon) != bytes.endIndex else { return name }
@@ -136,13 +147,13 @@ final class HTMLTreeBuilder {
         return String(name[bytes.index(after: colon)...])
     }
 
-    private func report(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, code: Int, _ message: String) {
+    mutating func report(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, code: Int, _ message: String) {
         let input = ctxt.pointee.input?.pointee
         problems.append(HTMLProblem(line: Int(input?.line ?? 0), column: Int(input?.col ?? 0), code: code, message: message, isWarning: false))
     }
 
     /// Lower case, without allocating for the names the parser has already lowered.
-    private func lowered(_ s: String) -> String {
+    func lowered(_ s: String) -> String {
         s.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } ? s.lowercased() : s
     }
 }
