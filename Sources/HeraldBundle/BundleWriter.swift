@@ -39,22 +39,21 @@ public struct BundleWriter: Sendable {
     public func write(to directory: URL, batch: Int = 64) throws {
         try FileOutput.createFolder(directory)
         let previous = PreviousManifest.paths(in: directory)
-        let written = Bundle.Collector()
-        try produce(batch: batch) { path, bytes in
+        let kept = try produce(batch: batch) { path, bytes in
             let url = directory.appendingPathComponent(path)
             if path.contains("/") { try FileOutput.createFolder(url.deletingLastPathComponent()) }
             try FileOutput.write(bytes, to: url.path)
-            written.add(path, [])
         }
-        FileOutput.removeStale(in: directory, previous: previous, kept: Set(written.bundle.files.keys))
+        FileOutput.removeStale(in: directory, previous: previous, kept: kept)
     }
 
     /// Produces every file of the bundle and hands each to `store`, from any thread.
     ///
     /// Campaign folders are made in parallel, a batch at a time, in sorted path order, so that
     /// the bundle hash (over every file in sorted path order) is computed as they stream past
-    /// and only one batch is held in memory.
-    func produce(batch: Int, _ store: @escaping @Sendable (String, [UInt8]) throws -> Void) throws {
+    /// and only one batch is held in memory. Returns the path of every file stored.
+    @discardableResult
+    func produce(batch: Int, _ store: @escaping @Sendable (String, [UInt8]) throws -> Void) throws -> Set<String> {
         // Every campaign's audience at once, for send systems that run all batches together.
         var topLevel: [(dialect: String, path: String, bytes: [UInt8])] = []
         let plans = project.campaigns.compactMap { plan.campaign(named: $0.name) }
@@ -113,6 +112,9 @@ public struct BundleWriter: Sendable {
             "hash": .string(Hex.encode(all.finalize())),
         ]
         try store("manifest.json", Array(manifest.prettyText().utf8))
+        var paths = Set(topLevel.map(\.path) + ["manifest.json"])
+        for (name, files) in folders { for file in files.keys { paths.insert("\(name)/\(file)") } }
+        return paths
     }
 
     /// The files of one campaign's folder, by name.

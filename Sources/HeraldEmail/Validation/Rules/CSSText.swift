@@ -48,10 +48,9 @@ struct CSSText {
     /// other bytes compared.
     static func occurs(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first, needle.count <= hay.count, let base = hay.baseAddress else { return false }
-        let upper = first >= 0x61 && first <= 0x7A ? first - 0x20 : first
-        for letter in upper == first ? [first] : [first, upper] {
+        let last = hay.count - needle.count
+        func startingWith(_ letter: UInt8) -> Bool {
             var at = 0
-            let last = hay.count - needle.count
             while at <= last, let hit = memchr(base + at, Int32(letter), last - at + 1) {
                 let i = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
                 var k = 1
@@ -59,8 +58,10 @@ struct CSSText {
                 if k == needle.count { return true }
                 at = i + 1
             }
+            return false
         }
-        return false
+        let upper = first >= 0x61 && first <= 0x7A ? first - 0x20 : first
+        return startingWith(first) || (upper != first && startingWith(upper))
     }
 
     static let hidingWords: [Needle] = ["none", "hidden"]
