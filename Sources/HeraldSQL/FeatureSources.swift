@@ -10,8 +10,12 @@ struct FeatureSources {
     var joins: [String] = []
     var writer: SQLExpressionWriter
 
-    init(dialect: any SQLDialect, plan: ProjectPlan, scans: [ScanGroup], names: [FeatureID: String], predicates: [PlanExpr]) {
+    /// `ranksInline` asks for ranks as window functions of the query's own rows, which must be one
+    /// per customer and unfiltered where the ranks are computed; the dialect still has the last word.
+    init(dialect: any SQLDialect, plan: ProjectPlan, scans planned: [ScanGroup], names: [FeatureID: String], predicates: [PlanExpr],
+         ranksInline: Bool = false) {
         self.dialect = dialect
+        let scans = dialect.prefersFewerScans ? ScanPlanner.foldingCoveredScans(planned) : planned
         let customer = plan.schema.customer
         func q(_ s: String) -> String { dialect.quote(s) }
         var featureColumn: [FeatureID: String] = [:]
@@ -44,7 +48,8 @@ struct FeatureSources {
         }
         joins = scans.indices.map { i in "LEFT JOIN \(q("s\(i)")) ON \(q("s\(i)")).\(q("k")) = c.\(q(customer.key.column))" }
 
-        // Ranks over the whole customer base are computed in their own CTE, before any filtering.
+        // Ranks are over the whole customer base: computed in their own CTE, before any filtering,
+        // unless the query's own rows are that base.
         var ranks: [PlanExpr] = []
         func collectRanks(_ e: PlanExpr) {
             if case .rank = e, !ranks.contains(e) { ranks.append(e) }
@@ -52,22 +57,29 @@ struct FeatureSources {
         }
         predicates.forEach(collectRanks)
         guard !ranks.isEmpty else { return }
-        var rankLines = ["SELECT c.\(q(customer.key.column)) AS \(q("k"))"]
+        var rankColumns: [String] = []
         var rankScans = Set<Int>()
-        for (i, r) in ranks.enumerated() {
+        for r in ranks {
             guard case .rank(let kind, let inner) = r else { continue }
             let v = writer.value(inner)
             rankScans.formUnion(inner.features.compactMap { scanOf[$0] })
             if FeatureSources.neverNull(inner, plan.features) {
                 let bucket = dialect.integerDivide("\(kind.buckets) * (RANK() OVER (ORDER BY \(v)) - 1)", "COUNT(*) OVER ()")
-                rankLines.append("  , 1 + \(bucket) AS \(q("r\(i)"))")
+                rankColumns.append("1 + \(bucket)")
             } else {
                 // Customers without a value get no rank, and do not count among those ranked.
                 let rankExpr = "RANK() OVER (PARTITION BY (\(v) IS NULL) ORDER BY \(v))"
                 let bucket = dialect.integerDivide("\(kind.buckets) * (\(rankExpr) - 1)", "COUNT(\(v)) OVER ()")
-                rankLines.append("  , CASE WHEN \(v) IS NULL THEN NULL ELSE 1 + \(bucket) END AS \(q("r\(i)"))")
+                rankColumns.append("CASE WHEN \(v) IS NULL THEN NULL ELSE 1 + \(bucket) END")
             }
         }
+        if ranksInline && dialect.ranksInline {
+            let inline = rankColumns
+            writer.rank = { e in ranks.firstIndex(of: e).map { "(\(inline[$0]))" } ?? "NULL" }
+            return
+        }
+        var rankLines = ["SELECT c.\(q(customer.key.column)) AS \(q("k"))"]
+        rankLines += rankColumns.enumerated().map { "  , \($1) AS \(q("r\($0)"))" }
         rankLines.append("FROM \(q(customer.table)) AS c")
         // Only the scans the ranked values read: the rank sorts every customer, so its rows stay narrow.
         rankLines += joins.indices.filter(rankScans.contains).map { joins[$0] }

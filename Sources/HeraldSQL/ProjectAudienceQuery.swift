@@ -35,7 +35,10 @@ public struct ProjectAudienceQuery {
         }
         var names: [FeatureID: String] = [:]
         for s in scans { for id in s.features where names[id] == nil { names[id] = "f\(names.count)" } }
-        let sources = FeatureSources(dialect: dialect, plan: plan, scans: scans, names: names, predicates: campaigns.map(\.audience))
+        // The flags are computed over one row per customer, and filtered only outside: ranks can be
+        // window functions there.
+        let sources = FeatureSources(dialect: dialect, plan: plan, scans: scans, names: names, predicates: campaigns.map(\.audience),
+                                     ranksInline: true)
         let suppression = SuppressionJoin(dialect: dialect, schema: plan.schema)
         var flags: [String] = []
         // A campaign that selects everyone (a transactional rule without conditions) makes the

@@ -41,6 +41,13 @@ public protocol SQLDialect: Sendable {
     /// A column in a row filter that the engine should not serve from an index (the filter still
     /// applies). Only engines whose planner would otherwise pick a worse index override it.
     func withoutIndex(_ column: String) -> String
+    /// Whether the engine is better served by fewer scans: a property scan whose rows another scan
+    /// already reads becomes conditional aggregates of that scan (one pass and one join fewer)
+    /// rather than a scan of its event type's own rows. Set where measured (docs/BENCHMARKS.md).
+    var prefersFewerScans: Bool { get }
+    /// Whether a query whose rows are one per customer computes ranks as window functions over
+    /// those rows, rather than in a CTE over the customers joined back by key. Set where measured.
+    var ranksInline: Bool { get }
 
     /// A property of a JSON object column as a value of `type`.
     func jsonProperty(_ column: String, key: String, type: ValueType) -> String
@@ -130,6 +137,8 @@ extension SQLDialect {
     public func decimal(_ text: String) -> String { text }
     public func truthy(_ expression: String) -> String { expression }
     public func withoutIndex(_ column: String) -> String { column }
+    public var prefersFewerScans: Bool { false }
+    public var ranksInline: Bool { false }
     public func cast(_ expression: String, to type: ValueType) -> String { "CAST(\(expression) AS \(sqlType(type)))" }
     public func divide(_ a: String, _ b: String) -> String { "(CAST(\(a) AS \(sqlType(.decimal))) / NULLIF(\(b), 0))" }
     public func integerDivide(_ a: String, _ b: String) -> String { "(\(a) / \(b))" }

@@ -55,6 +55,34 @@ import Testing
         #expect(ScanCostRuleTests.scans(plan, c) == ScanCostRuleTests.scanCases[i].scans)
     }
 
+    static let foldCases: [(audience: String, folded: [String])] = [
+        // The 60-day `any` scan reads every product view of the last 7 days: the property scan folds into it.
+        ("count(product_viewed where event.category == \"boots\" within 7d) >= 2 and exists(any within 60d)",
+         ["any within 60d: count(any 60d), count(product_viewed where 7d)"]),
+        // A year of purchases reaches further back than the 60 days the `any` scan reads: both stay.
+        ("sum(purchase_completed.total within 365d) > 100 and exists(any within 60d)",
+         ["any within 60d: count(any 60d)", "purchase_completed within 365d: sum(purchase_completed 365d)"]),
+        // A wider count of the same type keeps its own scan, and that scan covers the property read.
+        ("sum(purchase_completed.total within 30d) > 100 and count(purchase_completed within 90d) >= 2",
+         ["purchase_completed within 90d: count(purchase_completed 90d), sum(purchase_completed 30d)"]),
+        // Another type's scan covers nothing of it.
+        ("count(product_viewed where event.category == \"boots\" within 7d) >= 2 and not exists(cart_added within 7d)",
+         ["cart_added within 7d: count(cart_added 7d)", "product_viewed within 7d: count(product_viewed where 7d)"]),
+    ]
+
+    @Test(arguments: foldCases.indices)
+    func coveredPropertyScansFold(_ i: Int) throws {
+        var (plan, c) = try ScanCostRuleTests.plan(ScanCostRuleTests.foldCases[i].audience)
+        c.scans = ScanPlanner.foldingCoveredScans(c.scans)
+        #expect(ScanCostRuleTests.scans(plan, c) == ScanCostRuleTests.foldCases[i].folded)
+        // Only engines that prefer fewer scans get the folded shape.
+        let folded = c.scans.count
+        let (_, unfolded) = try ScanCostRuleTests.plan(ScanCostRuleTests.foldCases[i].audience)
+        let ctes = { (sql: String) in sql.components(separatedBy: "GROUP BY").count - 1 }
+        #expect(ctes(AudienceQuery(dialect: PostgresDialect(), plan: plan).sql(unfolded)) == folded)
+        #expect(ctes(AudienceQuery(dialect: SQLiteDialect(), plan: plan).sql(unfolded)) == unfolded.scans.count)
+    }
+
     static let sharingCases: [(audience: String, shared: Int, aggregates: Int)] = [
         // Two windows of `any`, both existence tests: one MAX(time) for both.
         ("not exists(any within 30d) and exists(any within 90d)", 2, 1),

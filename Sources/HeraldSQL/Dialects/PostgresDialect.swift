@@ -48,6 +48,12 @@ public struct PostgresDialect: SQLDialect {
 
     public var jsonColumnType: String { "jsonb" }
 
+    /// Each scan is a hash aggregate and each CTE a hash join over every customer, run one after
+    /// another: at 1,000,000 customers, folding a covered property scan and ranking inline took
+    /// the example project's query from 18.4-19.5 s to 12.6-14.7 s.
+    public var prefersFewerScans: Bool { true }
+    public var ranksInline: Bool { true }
+
     public func sqlType(_ type: ValueType) -> String {
         switch type {
         case .int: return "bigint"
