@@ -24,6 +24,10 @@ public struct Renderer {
     public private(set) var output = ""
     /// (byte offset in `output`, source span) of every literal text, in output order.
     public private(set) var trace: [(offset: Int, span: Span)] = []
+    /// The byte range of `output` each slot of the outermost program filled, in output order
+    /// (validation parses the text around them once and each slot's content on its own).
+    public private(set) var slotRanges: [Range<Int>] = []
+    private var slotDepth = 0
     private var input: RenderInput
     private var locals: [String: RuntimeValue] = [:]
     private var forloops: [[String: RuntimeValue]] = []
@@ -57,7 +61,11 @@ public struct Renderer {
             case .assign(let name, let o):
                 locals[name] = evaluate(o)
             case .slot(let name):
+                let start = byteCount
+                slotDepth += 1
                 if let content = slot(name) { run(content) }
+                slotDepth -= 1
+                if slotDepth == 0 { slotRanges.append(start..<byteCount) }
             case .conditional(let branches, let elseBody):
                 var taken = false
                 for b in branches where truthy(b.condition) != b.negated {

@@ -17,6 +17,8 @@ enum MessageValidator {
         var validated = Set<RenderedVersionKey>()
         // The sample recipient depends on the arm only; block choices vary far more often.
         var inputs: [String?: RenderInput] = [:]
+        // Versions differ in their slots: the layout around them is parsed once.
+        var splicer = SlotSplicingParser()
         for combination in m.versions {
             let input = inputs[combination.variant] ?? SampleProfile.input(schema: schema, campaign: m.campaign, variant: combination.variant,
                                                                            postalAddress: m.postalAddress, rows: m.largestLoop)
@@ -30,7 +32,7 @@ enum MessageValidator {
             if validated.insert(RenderedVersionKey(renderer, part: "html", facts: [hasPreheader ? "preheader" : "", unsubscribeURL ?? ""])).inserted {
                 // Built only when something is reported: most versions have nothing to map.
                 lazy var mapper = HTMLProblemMapper(rendered: renderer.output, trace: renderer.trace, fallback: fallback) { sources?.file($0)?.bytes }
-                let result = HTMLParser.parse(renderer.output)
+                let result = splicer.parse(Array(renderer.output.utf8), slots: renderer.slotRanges)
                 for p in result.problems where !p.isWarning {
                     guard let sentence = HTMLProblemMapper.sentence(for: p) else { continue }
                     emit(Diagnostic(.htmlSyntax, sentence, at: mapper.span(of: p)))

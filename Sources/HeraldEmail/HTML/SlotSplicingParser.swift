@@ -1,0 +1,259 @@
+/// Parses the versions of one message, which differ only in what fills their slots: the text
+/// around the slots (the skeleton, each slot a placeholder element) is parsed once, each slot's
+/// content once in the context of the elements open at its place, and a version's tree is the
+/// skeleton's with every placeholder replaced by its content's nodes. A message's versions
+/// (arms, block alternatives) share one 40-80 KB skeleton, so libxml2 reads it once, not once
+/// per version.
+///
+/// The splice is libxml2's tree of the whole version only when libxml2 leaves each slot in the
+/// state it found it; that is checked, never assumed, and the whole version is parsed otherwise:
+/// - the skeleton parses without a problem but the placeholders' own (an unknown tag), opens
+///   `<body>` before its first placeholder (which could otherwise imply it), and no element
+///   name in it has a namespace prefix (the context is replayed by name);
+/// - no placeholder sits directly in `html` or `head`, where libxml2 wraps text in an implied
+///   `<p>`;
+/// - the content has no `html`, `head`, `body` or `meta` tag (they change the document or its
+///   encoding), no processing instruction (it splits text without leaving a node) and no
+///   placeholder of its own;
+/// - parsed after start tags of the open elements and followed by a placeholder, the content
+///   comes out, without a problem, as children of the innermost open element, with the
+///   placeholder as that element's next child (nothing it opened is left open, nothing open
+///   before it was closed);
+/// - no `id` (or `name` of an `<a>`) repeats across the skeleton and the contents.
+struct SlotSplicingParser {
+    static let placeholder = "herald-slot"
+    static let placeholderMarkup = Array("<herald-slot></herald-slot>".utf8)
+
+    private var skeletons: [[UInt8]: Skeleton?] = [:]
+    private var contents: [ContentKey: Content?] = [:]
+    /// How many versions were spliced rather than parsed whole (tests check the path is taken).
+    private(set) var spliced = 0
+
+    /// The tree and problems libxml2 gives for `output`, whose slots filled `slots`.
+    mutating func parse(_ output: [UInt8], slots: [Range<Int>]) -> HTMLParseResult {
+        if !slots.isEmpty, let root = splice(output, slots) {
+            spliced += 1
+            return HTMLParseResult(root: root, problems: [])
+        }
+        return HTMLParser.parse(output)
+    }
+
+    private mutating func splice(_ output: [UInt8], _ slots: [Range<Int>]) -> HTMLElement? {
+        var skeletonBytes: [UInt8] = []
+        skeletonBytes.reserveCapacity(output.count)
+        var at = 0
+        for r in slots {
+            skeletonBytes += output[at..<r.lowerBound]
+            skeletonBytes += Self.placeholderMarkup
+            at = r.upperBound
+        }
+        skeletonBytes += output[at...]
+        if skeletons[skeletonBytes] == nil { skeletons[skeletonBytes] = .some(Skeleton(skeletonBytes)) }
+        guard let skeleton = skeletons[skeletonBytes]!, skeleton.places.count == slots.count else { return nil }
+        var pieces: [Content] = []
+        var ids = skeleton.ids
+        for (place, r) in zip(skeleton.places, slots) {
+            let key = ContentKey(context: place.context, bytes: Array(output[r]))
+            if contents[key] == nil { contents[key] = .some(Content(key)) }
+            guard let content = contents[key]! else { return nil }
+            for id in content.ids where !ids.insert(id).inserted { return nil }
+            pieces.append(content)
+        }
+        var splicer = Splicer(pieces: pieces)
+        return splicer.copy(skeleton.root)
+    }
+}
+
+/// A version's text with a placeholder for each slot, parsed, and where the placeholders are.
+private struct Skeleton {
+    var root: HTMLElement
+    /// Per placeholder, in document order: the names of the elements open there, outermost first.
+    var places: [(context: [String], line: Int)] = []
+    var ids: Set<String> = []
+
+    init?(_ bytes: [UInt8]) {
+        guard !SpliceText.hasPrefixedName(bytes), SpliceText.opensBodyBeforeFirstPlaceholder(bytes) else { return nil }
+        let result = HTMLParser.parse(bytes)
+        guard let root = result.root, result.problems.allSatisfy(SpliceText.isPlaceholderProblem) else { return nil }
+        self.root = root
+        var context: [String] = []
+        guard collect(root, &context) else { return nil }
+    }
+
+    /// Records placeholders and ids below `e`; false when a placeholder's place rules splicing out.
+    private mutating func collect(_ e: HTMLElement, _ context: inout [String]) -> Bool {
+        if e.name == SlotSplicingParser.placeholder {
+            guard e.children.isEmpty, let parent = context.last, !["html", "head"].contains(parent) else { return false }
+            places.append((context, e.line))
+            return true
+        }
+        if let id = SpliceText.id(of: e) { ids.insert(id) }
+        context.append(e.name)
+        defer { context.removeLast() }
+        for case .element(let child) in e.children where !collect(child, &context) { return false }
+        return true
+    }
+}
+
+/// A slot's content and the elements open where it stands.
+private struct ContentKey: Hashable {
+    var context: [String]
+    var bytes: [UInt8]
+}
+
+/// A slot's content parsed in its context: the nodes it adds, their ids, and its line count.
+private struct Content {
+    var nodes: [HTMLNode]
+    var ids: [String] = []
+    var newlines: Int
+
+    init?(_ key: ContentKey) {
+        guard SpliceText.mayBeSpliced(key.bytes) else { return nil }
+        let wrapper = Array(key.context.map { "<\($0)>" }.joined().utf8) + key.bytes + SlotSplicingParser.placeholderMarkup
+        let result = HTMLParser.parse(wrapper)
+        guard result.problems.count == 1, result.problems.allSatisfy(SpliceText.isPlaceholderProblem),
+              var open = result.root, open.name == key.context.first else { return nil }
+        // The context comes back as a chain of only children, the content and the placeholder
+        // under its innermost element.
+        for name in key.context.dropFirst() {
+            guard open.children.count == 1, case .element(let next) = open.children[0], next.name == name else { return nil }
+            open = next
+        }
+        guard case .element(let end)? = open.children.last, end.name == SlotSplicingParser.placeholder, end.children.isEmpty else { return nil }
+        nodes = Array(open.children.dropLast())
+        newlines = key.bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var stack = nodes
+        while let n = stack.popLast() {
+            guard case .element(let e) = n else { continue }
+            if e.name == SlotSplicingParser.placeholder { return nil }
+            if let id = SpliceText.id(of: e) { ids.append(id) }
+            stack += e.children
+        }
+    }
+}
+
+/// Copies a skeleton's tree with its placeholders replaced by contents, moving every line after
+/// a content by the lines that content added.
+private struct Splicer {
+    let pieces: [Content]
+    var next = 0
+    var delta = 0
+
+    init(pieces: [Content]) { self.pieces = pieces }
+
+    mutating func copy(_ e: HTMLElement) -> HTMLElement {
+        var out = e
+        out.line += delta
+        out.children = []
+        out.children.reserveCapacity(e.children.count)
+        // Text on either side of a content joins the content's text, as one run of characters.
+        var joinNext = false
+        for child in e.children {
+            switch child {
+            case .element(let c) where c.name == SlotSplicingParser.placeholder && c.children.isEmpty:
+                let content = pieces[next]
+                next += 1
+                let shift = c.line + delta - 1
+                for (i, node) in content.nodes.enumerated() { Self.append(Self.shifted(node, by: shift), to: &out.children, join: i == 0) }
+                delta += content.newlines
+                joinNext = true
+            case .element(let c):
+                out.children.append(.element(copy(c)))
+                joinNext = false
+            default:
+                Self.append(child, to: &out.children, join: joinNext)
+                joinNext = false
+            }
+        }
+        return out
+    }
+
+    static func append(_ node: HTMLNode, to children: inout [HTMLNode], join: Bool) {
+        if join, case .text(let t) = node, case .text(let before)? = children.last {
+            children[children.count - 1] = .text(before + t)
+        } else {
+            children.append(node)
+        }
+    }
+
+    static func shifted(_ node: HTMLNode, by shift: Int) -> HTMLNode {
+        guard case .element(var e) = node else { return node }
+        e.line += shift
+        e.children = e.children.map { shifted($0, by: shift) }
+        return .element(e)
+    }
+}
+
+/// Byte-level checks of the text around and inside slots.
+private enum SpliceText {
+    static func isPlaceholderProblem(_ p: HTMLProblem) -> Bool {
+        p.code == 801 && p.message == "Tag \(SlotSplicingParser.placeholder) invalid"
+    }
+
+    /// The id libxml2 checks for repeats: `id`, or `name` on `<a>`.
+    static func id(of e: HTMLElement) -> String? {
+        for (name, value) in e.attributes where !value.isEmpty && (name == "id" || (name == "name" && e.name == "a")) { return value }
+        return nil
+    }
+
+    /// Whether some tag's name has a namespace prefix (`<o:p>`): libxml2 keeps the prefixed
+    /// name, the tree only the local one, so the context could not be replayed by name.
+    static func hasPrefixedName(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x3C {
+                var j = i + 1
+                if j < bytes.count, bytes[j] == 0x2F { j += 1 }
+                while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
+                if j < bytes.count, bytes[j] == 0x3A, j > i + 1 { return true }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return false
+    }
+
+    /// Whether an explicit `<body>` comes before the first placeholder. Otherwise the first
+    /// placeholder may be what makes libxml2 imply `<html>` and `<body>`, on its line, where the
+    /// whole version implies them on the line of the slot's first tag or text.
+    static func opensBodyBeforeFirstPlaceholder(_ bytes: [UInt8]) -> Bool {
+        let body = Array("<body".utf8), first = SlotSplicingParser.placeholderMarkup.prefix(13)
+        var i = 0
+        while i + 13 <= bytes.count {
+            if bytes[i] == 0x3C {
+                if bytes[i..<(i + 13)].elementsEqual(first) { return false }
+                if bytes[i..<(i + 5)].elementsEqual(body, by: { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) == $1 }),
+                   i + 5 < bytes.count, !isNameByte(bytes[i + 5]) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func isNameByte(_ b: UInt8) -> Bool {
+        (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x2E
+    }
+
+    /// Whether a content may be spliced at all: none of the tags that change the document, no
+    /// processing instruction, no placeholder, no prefixed name.
+    static func mayBeSpliced(_ bytes: [UInt8]) -> Bool {
+        if hasPrefixedName(bytes) { return false }
+        let banned = ["html", "head", "body", "meta", "!", "?", SlotSplicingParser.placeholder].map { Array($0.utf8) }
+        var i = 0
+        while i < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == 0x3C else { continue }
+            var j = i + 1
+            if j < bytes.count, bytes[j] == 0x2F { j += 1 }
+            for word in banned where j + word.count <= bytes.count {
+                if zip(word, bytes[j..<(j + word.count)]).allSatisfy({ $0 == ($1 | ($1 >= 0x41 && $1 <= 0x5A ? 0x20 : 0)) }) {
+                    // `<!--` comments are fine; a doctype or CDATA section is not.
+                    if word == [0x21], j + 3 <= bytes.count, bytes[j + 1] == 0x2D, bytes[j + 2] == 0x2D { continue }
+                    return false
+                }
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+@testable import HeraldEmail
+import HeraldSupport
+import HeraldTestSupport
+import Testing
+
+/// A version spliced from its skeleton and its slots' contents must be the tree, with the
+/// problems, that parsing the whole version gives; when the parser cannot prove that, it parses
+/// the whole version. Checked on the repository's layouts with generated slot contents, and the
+/// splicing path must be the one most realistic versions take.
+@Suite struct SlotSplicingTests {
+    /// Layouts with `{{ blocks.… }}` slots, other outputs filled with a fixed value: the
+    /// repository's, and slots with text on either side, side by side, in a list and in a `<p>`.
+    static func layouts() throws -> [String] {
+        try HTMLTreeBuilderTests.repositoryHTML().compactMap { url in
+            let text = try String(contentsOf: url, encoding: .utf8)
+            return text.contains("{{ blocks.") ? text : nil
+        } + [
+            "<!doctype html>\n<html><body>\n<table><tr><td>Hello {{ blocks.a }} and {{ blocks.b }}{{ blocks.c }}!</td></tr></table>\n"
+                + "<ul><li>{{ blocks.d }}</li></ul><p>x {{ blocks.e }}\ny</p><div>{{ blocks.f }}</div>\n</body></html>\n",
+            "<html>\n<body>{{ blocks.a }}<p>middle</p>  {{ blocks.b }}  <a href=\"https://acme.example/\">link</a></body>\n</html>",
+        ]
+    }
+
+    /// A version of `layout` with each slot filled, and the byte ranges the slots took.
+    static func fill(_ layout: String, with contents: (Int) -> String) -> ([UInt8], [Range<Int>]) {
+        var out: [UInt8] = []
+        var slots: [Range<Int>] = []
+        var rest = Substring(layout)
+        while let open = rest.range(of: "{{") {
+            out += Array(rest[..<open.lowerBound].utf8)
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if name.hasPrefix("blocks.") {
+                let start = out.count
+                out += Array(contents(slots.count).utf8)
+                slots.append(start..<out.count)
+            } else {
+                out += Array("https://acme.example/u?x=1&amp;y=2".utf8)
+            }
+            rest = rest[close.upperBound...]
+        }
+        out += Array(rest.utf8)
+        return (out, slots)
+    }
+
+    static func difference(_ splicer: inout SlotSplicingParser, _ bytes: [UInt8], _ slots: [Range<Int>]) -> String? {
+        let spliced = splicer.parse(bytes, slots: slots), whole = HTMLParser.parse(bytes)
+        if let d = HTMLTreeBuilderTests.same(spliced.root, whole.root) { return d }
+        return spliced.problems == whole.problems ? nil : "problems \(spliced.problems) against \(whole.problems)"
+    }
+
+    /// Block contents as campaigns write them.
+    static let realistic = [
+        "<h1>Thank you, Ada</h1>", "<h1>New this week</h1>", "",
+        "<p>We picked these for you.</p>\n<p><a href=\"https://acme.example/new\">See everything new</a></p>\n",
+        "<a href=\"https://acme.example/p/1\"><img src=\"https://acme.example/i/1.png\" alt=\"Boots\" width=\"140\" height=\"140\"></a>\n<p>Boots &middot; $120.00</p>",
+        "Plain text with &amp; an entity", "<table role=\"presentation\"><tr><td>cell</td></tr></table>",
+        "<div style=\"display:none\">Preheader text</div>", "<!-- a comment --><span>after</span>", "\n  <b>bold</b> tail\n",
+    ]
+
+    @Test func realisticContentsAreSplicedExactly() throws {
+        let layouts = try Self.layouts()
+        #expect(layouts.count >= 4)
+        var random = SeededRandom(seed: 20261205)
+        var splicer = SlotSplicingParser()
+        var versions = 0
+        for layout in layouts {
+            for _ in 0..<40 {
+                let (bytes, slots) = Self.fill(layout) { _ in random.pick(Self.realistic) }
+                #expect(Self.difference(&splicer, bytes, slots) == nil, "\(String(decoding: bytes, as: UTF8.self))")
+                versions += 1
+            }
+        }
+        // Realistic blocks in a clean layout take the splicing path, not the fallback.
+        #expect(splicer.spliced > versions * 3 / 4, "\(splicer.spliced) of \(versions) versions spliced")
+    }
+
+    /// Contents from tag soup pieces that break out of their place, leave elements open, repeat
+    /// ids, close what they did not open: each must either splice exactly or fall back.
+    @Test func tagSoupContentsSpliceExactlyOrFallBack() throws {
+        let pieces = [
+            "<p>", "</p>", "<div>", "</div>", "</td>", "</tr>", "<td>", "<tr>", "</table>", "<table>", "<span id=\"s\">", "</span>",
+            "<a name=\"n\" href=\"x\">", "</a>", "<img src=\"i\" alt>", "<br>", "<li>", "<ul>", "</ul>", "<!-- c -->", "text", " ", "\n",
+            "&amp;", "&bogus", "&", "<", ">", "\"", "<style>p{}</style>", "<script>var a = '</p>';</script>", "<?x y?>",
+            "<title>t</title>", "<b>", "</b>", "<i>", "</i>", "<h1>", "</h1>", "<o:p>", "</o:p>", "<body>", "</body>", "<html>",
+            "<meta charset=\"latin1\">", "<!doctype html>", "<![CDATA[x]]>", "<herald-slot>", "<p id=\"s\">", "<center>", "<form>",
+            "<textarea>", "</textarea>", "<!--", "-->",
+        ]
+        let layouts = try Self.layouts()
+        var random = SeededRandom(seed: 20261206)
+        var splicer = SlotSplicingParser()
+        var versions = 0
+        for _ in 0..<2000 {
+            let layout = random.pick(layouts)
+            let (bytes, slots) = Self.fill(layout) { _ in
+                // Half the slots stay realistic, so that one bad slot does not decide every version.
+                random.int(2) == 0 ? random.pick(Self.realistic) : (0..<random.int(in: 1...3)).map { _ in random.pick(pieces) }.joined()
+            }
+            #expect(Self.difference(&splicer, bytes, slots) == nil, "\(String(decoding: bytes, as: UTF8.self))")
+            versions += 1
+        }
+        #expect(splicer.spliced > 0 && splicer.spliced < versions, "\(splicer.spliced) of \(versions) versions spliced")
+    }
+}
