@@ -1,3 +1,5 @@
+import HeraldSupport
+
 /// Parses the versions of one message, which differ only in what fills their slots: the text
 /// around the slots (the skeleton, each slot a placeholder element) is parsed once, each slot's
 /// content once in the context of the elements open at its place, and a version's tree is the
@@ -24,7 +26,7 @@ struct SlotSplicingParser {
     static let placeholder = "herald-slot"
     static let placeholderMarkup = Array("<herald-slot></herald-slot>".utf8)
 
-    private var skeletons: [[UInt8]: Skeleton?] = [:]
+    private var skeletons: [FingerprintedBytes: Skeleton?] = [:]
     private var contents: [ContentKey: Content?] = [:]
     /// How many versions were spliced rather than parsed whole (tests check the path is taken).
     private(set) var spliced = 0
@@ -48,19 +50,21 @@ struct SlotSplicingParser {
             at = r.upperBound
         }
         skeletonBytes += output[at...]
-        if skeletons[skeletonBytes] == nil { skeletons[skeletonBytes] = .some(Skeleton(skeletonBytes)) }
-        guard let skeleton = skeletons[skeletonBytes]!, skeleton.places.count == slots.count else { return nil }
+        let skeletonKey = FingerprintedBytes(skeletonBytes)
+        if skeletons[skeletonKey] == nil { skeletons[skeletonKey] = .some(Skeleton(skeletonBytes)) }
+        guard let skeleton = skeletons[skeletonKey]!, skeleton.places.count == slots.count else { return nil }
         var pieces: [Content] = []
         var ids = skeleton.ids
         for (place, r) in zip(skeleton.places, slots) {
-            let key = ContentKey(context: place.context, bytes: Array(output[r]))
+            let key = ContentKey(context: place.context, bytes: FingerprintedBytes(Array(output[r])))
             if contents[key] == nil { contents[key] = .some(Content(key)) }
             guard let content = contents[key]! else { return nil }
             for id in content.ids where !ids.insert(id).inserted { return nil }
             pieces.append(content)
         }
-        var splicer = Splicer(pieces: pieces)
-        return splicer.copy(skeleton.root)
+        var splicer = Splicer(pieces: pieces, paths: skeleton.paths)
+        var path: [Int] = []
+        return splicer.copy(skeleton.root, at: &path)
     }
 }
 
@@ -69,6 +73,9 @@ private struct Skeleton {
     var root: HTMLElement
     /// Per placeholder, in document order: the names of the elements open there, outermost first.
     var places: [(context: [String], line: Int)] = []
+    /// The child-index paths from the root to every placeholder and to every element above one:
+    /// the rest of the tree is shared by every version as it is, until a line moves.
+    var paths: Set<[Int]> = []
     var ids: Set<String> = []
 
     init?(_ bytes: [UInt8]) {
@@ -77,20 +84,28 @@ private struct Skeleton {
         guard let root = result.root, result.problems.allSatisfy(SpliceText.isPlaceholderProblem) else { return nil }
         self.root = root
         var context: [String] = []
-        guard collect(root, &context) else { return nil }
+        var path: [Int] = []
+        guard collect(root, &context, &path) else { return nil }
     }
 
-    /// Records placeholders and ids below `e`; false when a placeholder's place rules splicing out.
-    private mutating func collect(_ e: HTMLElement, _ context: inout [String]) -> Bool {
+    /// Records placeholders, their paths and ids below `e`; false when a placeholder's place
+    /// rules splicing out.
+    private mutating func collect(_ e: HTMLElement, _ context: inout [String], _ path: inout [Int]) -> Bool {
         if e.name == SlotSplicingParser.placeholder {
             guard e.children.isEmpty, let parent = context.last, !["html", "head"].contains(parent) else { return false }
             places.append((context, e.line))
+            for n in 0...path.count { paths.insert(Array(path.prefix(n))) }
             return true
         }
         if let id = SpliceText.id(of: e) { ids.insert(id) }
         context.append(e.name)
         defer { context.removeLast() }
-        for case .element(let child) in e.children where !collect(child, &context) { return false }
+        for (i, node) in e.children.enumerated() {
+            guard case .element(let child) = node else { continue }
+            path.append(i)
+            defer { path.removeLast() }
+            if !collect(child, &context, &path) { return false }
+        }
         return true
     }
 }
@@ -98,7 +113,7 @@ private struct Skeleton {
 /// A slot's content and the elements open where it stands.
 private struct ContentKey: Hashable {
     var context: [String]
-    var bytes: [UInt8]
+    var bytes: FingerprintedBytes
 }
 
 /// A slot's content parsed in its context: the nodes it adds, their ids, and its line count.
@@ -108,8 +123,8 @@ private struct Content {
     var newlines: Int
 
     init?(_ key: ContentKey) {
-        guard SpliceText.mayBeSpliced(key.bytes) else { return nil }
-        let wrapper = Array(key.context.map { "<\($0)>" }.joined().utf8) + key.bytes + SlotSplicingParser.placeholderMarkup
+        guard SpliceText.mayBeSpliced(key.bytes.bytes) else { return nil }
+        let wrapper = Array(key.context.map { "<\($0)>" }.joined().utf8) + key.bytes.bytes + SlotSplicingParser.placeholderMarkup
         let result = HTMLParser.parse(wrapper)
         guard result.problems.count == 1, result.problems.allSatisfy(SpliceText.isPlaceholderProblem),
               var open = result.root, open.name == key.context.first else { return nil }
@@ -121,7 +136,7 @@ private struct Content {
         }
         guard case .element(let end)? = open.children.last, end.name == SlotSplicingParser.placeholder, end.children.isEmpty else { return nil }
         nodes = Array(open.children.dropLast())
-        newlines = key.bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        newlines = key.bytes.bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         var stack = nodes
         while let n = stack.popLast() {
             guard case .element(let e) = n else { continue }
@@ -133,32 +148,40 @@ private struct Content {
 }
 
 /// Copies a skeleton's tree with its placeholders replaced by contents, moving every line after
-/// a content by the lines that content added.
+/// a content by the lines that content added. Only the elements above a placeholder are rebuilt;
+/// a subtree without one is shared as it is, or copied with its lines moved.
 private struct Splicer {
     let pieces: [Content]
+    let paths: Set<[Int]>
     var next = 0
     var delta = 0
 
-    init(pieces: [Content]) { self.pieces = pieces }
+    init(pieces: [Content], paths: Set<[Int]>) {
+        self.pieces = pieces
+        self.paths = paths
+    }
 
-    mutating func copy(_ e: HTMLElement) -> HTMLElement {
+    mutating func copy(_ e: HTMLElement, at path: inout [Int]) -> HTMLElement {
         var out = e
         out.line += delta
         out.children = []
         out.children.reserveCapacity(e.children.count)
         // Text on either side of a content joins the content's text, as one run of characters.
         var joinNext = false
-        for child in e.children {
+        for (i, child) in e.children.enumerated() {
             switch child {
             case .element(let c) where c.name == SlotSplicingParser.placeholder && c.children.isEmpty:
                 let content = pieces[next]
                 next += 1
                 let shift = c.line + delta - 1
-                for (i, node) in content.nodes.enumerated() { Self.append(Self.shifted(node, by: shift), to: &out.children, join: i == 0) }
+                for (j, node) in content.nodes.enumerated() { Self.append(Self.shifted(node, by: shift), to: &out.children, join: j == 0) }
                 delta += content.newlines
                 joinNext = true
             case .element(let c):
-                out.children.append(.element(copy(c)))
+                path.append(i)
+                if paths.contains(path) { out.children.append(.element(copy(c, at: &path))) }
+                else { out.children.append(delta == 0 ? child : Self.shifted(child, by: delta)) }
+                path.removeLast()
                 joinNext = false
             default:
                 Self.append(child, to: &out.children, join: joinNext)

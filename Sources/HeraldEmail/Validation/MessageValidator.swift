@@ -2,6 +2,7 @@ import HeraldChecker
 import HeraldDiagnostics
 import HeraldSchema
 import HeraldSource
+import HeraldSupport
 
 /// Renders every combination a recipient can receive with sample values and validates each
 /// rendered HTML document, reporting problems at their source.
@@ -72,8 +73,9 @@ enum MessageValidator {
 
 /// What makes two rendered versions the same for validation: the output, where each piece of it
 /// came from (so a problem is still reported at every source that produces it), and the facts
-/// rules read besides the HTML. The output is hashed as raw bytes: `String` hashing normalizes
-/// Unicode first, which for 40-80 KB documents cost more than the parse the key saves.
+/// rules read besides the HTML. The output is hashed as raw bytes with a cheap fingerprint:
+/// `String` hashing normalizes Unicode first, which for 40-80 KB documents cost more than the
+/// parse the key saves, and SipHash over them was 3% of a check's instructions.
 private struct RenderedVersionKey: Hashable {
     var output: String
     var outputHash: Int
@@ -85,29 +87,11 @@ private struct RenderedVersionKey: Hashable {
     init(_ renderer: Renderer, part: String, facts: [String]) {
         output = renderer.output
         var text = renderer.output
-        outputHash = text.withUTF8 { RenderedVersionKey.fingerprint(UnsafeRawBufferPointer($0)) }
+        outputHash = text.withUTF8 { FingerprintedBytes.fingerprint(UnsafeRawBufferPointer($0)) }
         offsets = renderer.trace.map(\.offset)
         spans = renderer.trace.map(\.span)
         self.part = part
         self.facts = facts
-    }
-
-    /// A multiply-rotate hash eight bytes at a time: a version's key only buckets it, and equal
-    /// buckets compare the whole output, so it needs spread, not SipHash's strength (hashing
-    /// every version with `Hasher` was 3% of a check's instructions).
-    static func fingerprint(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var i = 0
-        while i + 8 <= bytes.count {
-            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h = (h << 29) | (h >> 35)
-            i += 8
-        }
-        while i < bytes.count {
-            h = (h ^ UInt64(bytes[i])) &* 0xC4CE_B9FE_1A85_EC53
-            i += 1
-        }
-        return Int(truncatingIfNeeded: h ^ (h >> 32))
     }
 
     static func == (a: Self, b: Self) -> Bool {
