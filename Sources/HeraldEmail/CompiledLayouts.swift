@@ -25,6 +25,8 @@ public final class CompiledLayouts: @unchecked Sendable {
 
     private let lock = NSLock()
     private var layouts: [Key: Layout] = [:]
+    /// Layouts parsed for validation, with a placeholder for each slot.
+    let skeletons = SkeletonCache()
     private var ampDocuments: [Key: [RenderNode]] = [:]
 
     public init() {}

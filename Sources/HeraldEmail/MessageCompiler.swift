@@ -89,7 +89,8 @@ public enum MessageCompiler {
         if m.amp {
             message = AMPGenerator.add(to: message, document: layouts.ampDocument(m.body, preheader: withPreheader, html: body.html, shared: sharedLayout))
         }
-        diagnostics.merge(MessageValidator.validate(message, schema: schema, fallback: c.message.body.span, subject: c.message.subject.span, sources: sources))
+        diagnostics.merge(MessageValidator.validate(message, schema: schema, fallback: c.message.body.span, subject: c.message.subject.span, sources: sources,
+                                                     skeletons: layouts.skeletons))
         return (message, diagnostics)
     }
 }

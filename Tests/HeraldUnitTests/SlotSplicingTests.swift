@@ -64,11 +64,15 @@ import Testing
         #expect(layouts.count >= 4)
         var random = SeededRandom(seed: 20261205)
         var splicer = SlotSplicingParser()
+        // Messages of a compilation share skeletons: a parser per message, one cache for all.
+        let shared = SkeletonCache()
         var versions = 0
         for layout in layouts {
             for _ in 0..<40 {
                 let (bytes, slots) = Self.fill(layout) { _ in random.pick(Self.realistic) }
                 #expect(Self.difference(&splicer, bytes, slots) == nil, "\(String(decoding: bytes, as: UTF8.self))")
+                var perMessage = SlotSplicingParser(shared: shared)
+                #expect(Self.difference(&perMessage, bytes, slots) == nil)
                 versions += 1
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import HeraldSupport
 
 /// Parses the versions of one message, which differ only in what fills their slots: the text
@@ -26,10 +27,14 @@ struct SlotSplicingParser {
     static let placeholder = "herald-slot"
     static let placeholderMarkup = Array("<herald-slot></herald-slot>".utf8)
 
+    /// Skeletons of this message's versions, and of every message's in the compilation.
     private var skeletons: [FingerprintedBytes: Skeleton?] = [:]
+    private let shared: SkeletonCache
     private var contents: [ContentKey: Content?] = [:]
     /// How many versions were spliced rather than parsed whole (tests check the path is taken).
     private(set) var spliced = 0
+
+    init(shared: SkeletonCache = SkeletonCache()) { self.shared = shared }
 
     /// The tree and problems libxml2 gives for `output`, whose slots filled `slots`.
     mutating func parse(_ output: [UInt8], slots: [Range<Int>]) -> HTMLParseResult {
@@ -51,7 +56,7 @@ struct SlotSplicingParser {
         }
         skeletonBytes += output[at...]
         let skeletonKey = FingerprintedBytes(skeletonBytes)
-        if skeletons[skeletonKey] == nil { skeletons[skeletonKey] = .some(Skeleton(skeletonBytes)) }
+        if skeletons[skeletonKey] == nil { skeletons[skeletonKey] = .some(shared.skeleton(skeletonKey)) }
         guard let skeleton = skeletons[skeletonKey]!, skeleton.places.count == slots.count else { return nil }
         var pieces: [Content] = []
         var ids = skeleton.ids
@@ -68,8 +73,34 @@ struct SlotSplicingParser {
     }
 }
 
+/// Skeletons shared by the messages of a compilation: campaigns of one layout have the same
+/// skeleton, parsed once for all of them. Bounded by the skeletons' size, since a layout that
+/// prints a campaign's own values gives each campaign a skeleton of its own. Safe to use from
+/// every thread.
+final class SkeletonCache: @unchecked Sendable {
+    /// 16 MB of skeleton text: a few hundred layouts.
+    static let capacity = 16 << 20
+    private let lock = NSLock()
+    private var entries: [FingerprintedBytes: Skeleton?] = [:]
+    private var size = 0
+
+    init() {}
+
+    fileprivate func skeleton(_ key: FingerprintedBytes) -> Skeleton? {
+        if let hit = lock.withLock({ entries[key] }) { return hit }
+        // Two threads may parse the same skeleton at once; both results are the same.
+        let parsed = Skeleton(key.bytes)
+        lock.withLock {
+            guard entries[key] == nil, size + key.bytes.count <= Self.capacity else { return }
+            entries[key] = .some(parsed)
+            size += key.bytes.count
+        }
+        return parsed
+    }
+}
+
 /// A version's text with a placeholder for each slot, parsed, and where the placeholders are.
-private struct Skeleton {
+fileprivate struct Skeleton {
     var root: HTMLElement
     /// Per placeholder, in document order: the names of the elements open there, outermost first.
     var places: [(context: [String], line: Int)] = []

@@ -7,7 +7,8 @@ import HeraldSupport
 /// Renders every combination a recipient can receive with sample values and validates each
 /// rendered HTML document, reporting problems at their source.
 enum MessageValidator {
-    static func validate(_ m: CompiledMessage, schema: Schema, fallback: Span, subject: Span, sources: SourceManager?) -> DiagnosticBag {
+    static func validate(_ m: CompiledMessage, schema: Schema, fallback: Span, subject: Span, sources: SourceManager?,
+                         skeletons: SkeletonCache = SkeletonCache()) -> DiagnosticBag {
         var diagnostics = DiagnosticBag()
         var seen = Set<Diagnostic>()
         func emit(_ d: Diagnostic) { if seen.insert(d).inserted { diagnostics.emit(d) } }
@@ -18,8 +19,9 @@ enum MessageValidator {
         var validated = Set<RenderedVersionKey>()
         // The sample recipient depends on the arm only; block choices vary far more often.
         var inputs: [String?: RenderInput] = [:]
-        // Versions differ in their slots: the layout around them is parsed once.
-        var splicer = SlotSplicingParser()
+        // Versions differ in their slots: the layout around them is parsed once (and once for
+        // every campaign of the compilation that uses it).
+        var splicer = SlotSplicingParser(shared: skeletons)
         for combination in m.versions {
             let input = inputs[combination.variant] ?? SampleProfile.input(schema: schema, campaign: m.campaign, variant: combination.variant,
                                                                            postalAddress: m.postalAddress, rows: m.largestLoop)
