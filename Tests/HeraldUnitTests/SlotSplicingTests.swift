@@ -1,4 +1,5 @@
 import Foundation
+import HeraldDriver
 @testable import HeraldEmail
 import HeraldSupport
 import HeraldTestSupport
@@ -105,5 +106,27 @@ import Testing
             versions += 1
         }
         #expect(splicer.spliced > 0 && splicer.spliced < versions, "\(splicer.spliced) of \(versions) versions spliced")
+    }
+
+    /// Every version of every example campaign, rendered as validation renders it: the slot
+    /// ranges the renderer records (with the preheader's slot and loops) splice exactly too.
+    @Test func exampleVersionsSpliceExactly() throws {
+        let compilation = try ScratchProject(keepCampaigns: true).compile()
+        let schema = try #require(compilation.checked?.schema)
+        #expect(compilation.messages.count >= 10)
+        var splicer = SlotSplicingParser()
+        var versions = 0
+        for (_, m) in compilation.messages.sorted(by: { $0.key < $1.key }) {
+            for v in m.versions {
+                let input = SampleProfile.input(schema: schema, campaign: m.campaign, variant: v.variant, postalAddress: m.postalAddress,
+                                                rows: m.largestLoop)
+                var renderer = Renderer(input: input) { name in m.slot(named: name, variant: v.variant)?.content(choice: v.choices[name] ?? 0) }
+                renderer.run(m.html)
+                #expect(!renderer.slotRanges.isEmpty, "\(m.campaign)")
+                #expect(Self.difference(&splicer, Array(renderer.output.utf8), renderer.slotRanges) == nil, "\(m.campaign) \(v)")
+                versions += 1
+            }
+        }
+        #expect(splicer.spliced > versions * 3 / 4, "\(splicer.spliced) of \(versions) versions spliced")
     }
 }
