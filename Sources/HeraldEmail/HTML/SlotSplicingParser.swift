@@ -16,8 +16,8 @@ import HeraldSupport
 /// - no placeholder sits directly in `html` or `head`, where libxml2 wraps text in an implied
 ///   `<p>`;
 /// - the content has no `html`, `head`, `body` or `meta` tag (they change the document or its
-///   encoding), no processing instruction (it splits text without leaving a node) and no
-///   placeholder of its own;
+///   encoding), no doctype or CDATA section, no processing instruction (it splits text without
+///   leaving a node) and no placeholder of its own;
 /// - parsed after start tags of the open elements and followed by a placeholder, the content
 ///   comes out, without a problem, as children of the innermost open element, with the
 ///   placeholder as that element's next child (nothing it opened is left open, nothing open
