@@ -10,10 +10,11 @@ struct FeatureSources {
     var joins: [String] = []
     var writer: SQLExpressionWriter
 
-    /// `ranksInline` asks for ranks as window functions of the query's own rows, which must be one
-    /// per customer and unfiltered where the ranks are computed; the dialect still has the last word.
+    /// `oneRowPerCustomer` says the query's own rows are the whole customer base, unfiltered where
+    /// its columns are computed: ranks may then be window functions of those rows, where the
+    /// dialect prefers it (`SQLDialect.ranksInline`).
     init(dialect: any SQLDialect, plan: ProjectPlan, scans planned: [ScanGroup], names: [FeatureID: String], predicates: [PlanExpr],
-         ranksInline: Bool = false) {
+         oneRowPerCustomer: Bool = false) {
         self.dialect = dialect
         let scans = dialect.prefersFewerScans ? ScanPlanner.foldingCoveredScans(planned) : planned
         let customer = plan.schema.customer
@@ -73,7 +74,7 @@ struct FeatureSources {
                 rankColumns.append("CASE WHEN \(v) IS NULL THEN NULL ELSE 1 + \(bucket) END")
             }
         }
-        if ranksInline && dialect.ranksInline {
+        if oneRowPerCustomer && dialect.ranksInline {
             let inline = rankColumns
             writer.rank = { e in ranks.firstIndex(of: e).map { "(\(inline[$0]))" } ?? "NULL" }
             return

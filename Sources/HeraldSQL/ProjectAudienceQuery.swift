@@ -38,7 +38,7 @@ public struct ProjectAudienceQuery {
         // The flags are computed over one row per customer, and filtered only outside: ranks can be
         // window functions there.
         let sources = FeatureSources(dialect: dialect, plan: plan, scans: scans, names: names, predicates: campaigns.map(\.audience),
-                                     ranksInline: true)
+                                     oneRowPerCustomer: true)
         let suppression = SuppressionJoin(dialect: dialect, schema: plan.schema)
         var flags: [String] = []
         // A campaign that selects everyone (a transactional rule without conditions) makes the

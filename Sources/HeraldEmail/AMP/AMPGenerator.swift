@@ -1,3 +1,5 @@
+import HeraldSupport
+
 /// The AMP part of a message, generated from the same render programs as the HTML part: the
 /// `<html>` tag marked `⚡4email data-css-strict`, the email boilerplate and the AMP runtime after
 /// the charset meta, the viewport meta dropped, `<style>` made `<style amp-custom>`, the `<title>` dropped, and every
@@ -98,7 +100,7 @@ enum AMPGenerator {
                     case "title":
                         // A title means nothing in email and is deprecated in AMP for Email.
                         let close = Array("</title>".utf8)
-                        if let e = AMPSource.find(close, in: bytes.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }, from: end) {
+                        if let e = AMPSource.find(close, in: bytes.map(\.asciiLowercased), from: end) {
                             i = e + close.count
                             continue
                         }

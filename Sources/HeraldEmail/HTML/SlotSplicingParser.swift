@@ -25,9 +25,11 @@ import HeraldSupport
 /// - no `id` (or `name` of an `<a>`) repeats across the skeleton and the contents.
 struct SlotSplicingParser {
     static let placeholder = "herald-slot"
-    static let placeholderMarkup = Array("<herald-slot></herald-slot>".utf8)
+    static let placeholderStart = Array("<herald-slot>".utf8)
+    static let placeholderMarkup = placeholderStart + Array("</herald-slot>".utf8)
 
-    /// Skeletons of this message's versions, and of every message's in the compilation.
+    /// This message's skeletons, found in or added to `shared`; kept here too because the
+    /// shared cache stops growing at its capacity.
     private var skeletons: [FingerprintedBytes: Skeleton?] = [:]
     private let shared: SkeletonCache
     private var contents: [ContentKey: Content?] = [:]
@@ -272,13 +274,15 @@ private enum SpliceText {
     /// placeholder may be what makes libxml2 imply `<html>` and `<body>`, on its line, where the
     /// whole version implies them on the line of the slot's first tag or text.
     static func opensBodyBeforeFirstPlaceholder(_ bytes: [UInt8]) -> Bool {
-        let body = Array("<body".utf8), first = SlotSplicingParser.placeholderMarkup.prefix(13)
+        let body = Array("<body".utf8), first = SlotSplicingParser.placeholderStart
         var i = 0
-        while i + 13 <= bytes.count {
+        // Both are shorter than the placeholder's start tag, which must still follow.
+        while i + first.count <= bytes.count {
             if bytes[i] == 0x3C {
-                if bytes[i..<(i + 13)].elementsEqual(first) { return false }
-                if bytes[i..<(i + 5)].elementsEqual(body, by: { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) == $1 }),
-                   i + 5 < bytes.count, !isNameByte(bytes[i + 5]) { return true }
+                if bytes[i..<(i + first.count)].elementsEqual(first) { return false }
+                if bytes[i..<(i + body.count)].elementsEqual(body, by: { $0.asciiLowercased == $1 }), !isNameByte(bytes[i + body.count]) {
+                    return true
+                }
             }
             i += 1
         }
@@ -289,11 +293,13 @@ private enum SpliceText {
         (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x2E
     }
 
-    /// Whether a content may be spliced at all: none of the tags that change the document, no
-    /// processing instruction, no placeholder, no prefixed name.
+    /// What may not follow `<` or `</` in a content: the tags that change the document, a doctype
+    /// or CDATA section, a processing instruction, a placeholder.
+    static let banned = ["html", "head", "body", "meta", "!", "?", SlotSplicingParser.placeholder].map { Array($0.utf8) }
+
+    /// Whether a content may be spliced at all: nothing `banned`, no prefixed name.
     static func mayBeSpliced(_ bytes: [UInt8]) -> Bool {
         if hasPrefixedName(bytes) { return false }
-        let banned = ["html", "head", "body", "meta", "!", "?", SlotSplicingParser.placeholder].map { Array($0.utf8) }
         var i = 0
         while i < bytes.count {
             defer { i += 1 }
@@ -301,7 +307,7 @@ private enum SpliceText {
             var j = i + 1
             if j < bytes.count, bytes[j] == 0x2F { j += 1 }
             for word in banned where j + word.count <= bytes.count {
-                if zip(word, bytes[j..<(j + word.count)]).allSatisfy({ $0 == ($1 | ($1 >= 0x41 && $1 <= 0x5A ? 0x20 : 0)) }) {
+                if zip(word, bytes[j..<(j + word.count)]).allSatisfy({ $0 == $1.asciiLowercased }) {
                     // `<!--` comments are fine; a doctype or CDATA section is not.
                     if word == [0x21], j + 3 <= bytes.count, bytes[j + 1] == 0x2D, bytes[j + 2] == 0x2D { continue }
                     return false

@@ -1,3 +1,5 @@
+import HeraldSupport
+
 /// Follows the HTML tokenizer through a template's literal text to learn, for each output, where
 /// it stands: in text, in a quoted attribute, at the start of a URL, or somewhere no value may go.
 ///
@@ -79,11 +81,10 @@ struct HTMLContextScanner: Equatable {
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
     private static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
-    private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
     private mutating func endOfTag() {
         if !isEndTag, let end = RawTextElement.allCases.first(where: { e in
-            e.endTag.count == tag.count + 2 && zip(e.endTag.dropFirst(2), tag).allSatisfy { $0 == HTMLContextScanner.lower($1) }
+            e.endTag.count == tag.count + 2 && zip(e.endTag.dropFirst(2), tag).allSatisfy { $0 == $1.asciiLowercased }
         }) {
             state = .rawText(end: end, matched: 0)
         } else {
@@ -112,19 +113,19 @@ struct HTMLContextScanner: Equatable {
             else { tag.append(b) }
         case .beforeAttributeName:
             if HTMLContextScanner.isSpace(b) || b == UInt8(ascii: "/") { break }
-            if b == UInt8(ascii: ">") { endOfTag() } else { attribute = [HTMLContextScanner.lower(b)]; state = .attributeName }
+            if b == UInt8(ascii: ">") { endOfTag() } else { attribute = [b.asciiLowercased]; state = .attributeName }
         case .attributeName:
             if HTMLContextScanner.isSpace(b) { state = .afterAttributeName }
             else if b == UInt8(ascii: "=") { state = .beforeAttributeValue }
             else if b == UInt8(ascii: ">") { endOfTag() }
             else if b == UInt8(ascii: "/") { state = .beforeAttributeName }
-            else { attribute.append(HTMLContextScanner.lower(b)) }
+            else { attribute.append(b.asciiLowercased) }
         case .afterAttributeName:
             if HTMLContextScanner.isSpace(b) { break }
             if b == UInt8(ascii: "=") { state = .beforeAttributeValue }
             else if b == UInt8(ascii: ">") { endOfTag() }
             else if b == UInt8(ascii: "/") { state = .beforeAttributeName }
-            else { attribute = [HTMLContextScanner.lower(b)]; state = .attributeName }
+            else { attribute = [b.asciiLowercased]; state = .attributeName }
         case .beforeAttributeValue:
             if HTMLContextScanner.isSpace(b) { break }
             valueSoFar = []

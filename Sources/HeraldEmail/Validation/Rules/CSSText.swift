@@ -1,4 +1,5 @@
 import Foundation
+import HeraldSupport
 
 /// CSS as the rules read it: ASCII-lower-cased with whitespace removed, as bytes, so that
 /// `Display : None` and `display:none` compare equal without Unicode work per character (style
@@ -11,14 +12,13 @@ struct CSSText {
         bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, written in
             var n = 0
             for b in css.utf8 where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
-                buffer[n] = CSSText.lower(b)
+                buffer[n] = b.asciiLowercased
                 n += 1
             }
             written = n
         }
     }
 
-    static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
     /// Whether the compacted CSS contains `needle` (lower case, without whitespace).
     func contains(_ needle: Needle) -> Bool {
@@ -54,7 +54,7 @@ struct CSSText {
             while at <= last, let hit = memchr(base + at, Int32(letter), last - at + 1) {
                 let i = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
                 var k = 1
-                while k < needle.count, lower(hay[i + k]) == needle[k] { k += 1 }
+                while k < needle.count, hay[i + k].asciiLowercased == needle[k] { k += 1 }
                 if k == needle.count { return true }
                 at = i + 1
             }
