@@ -65,7 +65,10 @@ struct FeatureSources {
             let v = writer.value(inner)
             rankScans.formUnion(inner.features.compactMap { scanOf[$0] })
             if FeatureSources.neverNull(inner, plan.features) {
-                let bucket = dialect.integerDivide("\(kind.buckets) * (RANK() OVER (ORDER BY \(v)) - 1)", "COUNT(*) OVER ()")
+                // Every customer is ranked, so the count is the customer table's: a scalar
+                // subquery, evaluated once, where `COUNT(*) OVER ()` buffers every row a second time.
+                let everyone = "(SELECT COUNT(*) FROM \(q(customer.table)))"
+                let bucket = dialect.integerDivide("\(kind.buckets) * (RANK() OVER (ORDER BY \(v)) - 1)", everyone)
                 rankColumns.append("1 + \(bucket)")
             } else {
                 // Customers without a value get no rank, and do not count among those ranked.

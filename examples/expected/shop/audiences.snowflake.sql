@@ -33,7 +33,7 @@ WITH "s0" AS (
 ),
 "ranked" AS (
   SELECT c."customer_id" AS "k"
-    , 1 + TRUNC(5 * (RANK() OVER (ORDER BY COALESCE("s2"."f14", 0)) - 1) / COUNT(*) OVER ()) AS "r0"
+    , 1 + TRUNC(5 * (RANK() OVER (ORDER BY COALESCE("s2"."f14", 0)) - 1) / (SELECT COUNT(*) FROM "customers")) AS "r0"
   FROM "customers" AS c
   LEFT JOIN "s2" ON "s2"."k" = c."customer_id"
 )

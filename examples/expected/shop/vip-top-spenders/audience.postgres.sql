@@ -9,7 +9,7 @@ WITH "s0" AS (
 ),
 "ranked" AS (
   SELECT c."customer_id" AS "k"
-    , 1 + (5 * (RANK() OVER (ORDER BY COALESCE("s0"."f0", 0)) - 1) / COUNT(*) OVER ()) AS "r0"
+    , 1 + (5 * (RANK() OVER (ORDER BY COALESCE("s0"."f0", 0)) - 1) / (SELECT COUNT(*) FROM "customers")) AS "r0"
   FROM "customers" AS c
   LEFT JOIN "s0" ON "s0"."k" = c."customer_id"
 )
