@@ -78,7 +78,7 @@ public struct BundleWriter: Sendable {
                 guard let files = campaignFiles(chunk[i]) else { return }
                 results.set(i, Result {
                     try files.keys.sorted().map { name in
-                        let bytes = Array(files[name]!.utf8)
+                        let bytes = files[name]!
                         try store("\(chunk[i].name)/\(name)", bytes)
                         return (name, bytes, SHA256.hex(bytes))
                     }
@@ -111,14 +111,14 @@ public struct BundleWriter: Sendable {
             })),
             "hash": .string(Hex.encode(all.finalize())),
         ]
-        try store("manifest.json", Array(manifest.prettyText().utf8))
+        try store("manifest.json", manifest.prettyBytes())
         var paths = Set(topLevel.map(\.path) + ["manifest.json"])
         for (name, files) in folders { for file in files.keys { paths.insert("\(name)/\(file)") } }
         return paths
     }
 
     /// The files of one campaign's folder, by name.
-    func campaignFiles(_ c: CheckedCampaign) -> [String: String]? {
+    func campaignFiles(_ c: CheckedCampaign) -> [String: [UInt8]]? {
         guard let cp = plan.campaign(named: c.name), let m = messages[c.name] else { return nil }
         var files: [String: String] = [:]
         for d in dialects { files["audience.\(d.name).sql"] = AudienceQuery(dialect: d, plan: plan).sql(cp) }
@@ -132,10 +132,11 @@ public struct BundleWriter: Sendable {
         for d in dialects {
             if let sql = ResultsQuery(dialect: d, plan: plan).sql(cp) { files["results.\(d.name).sql"] = sql }
         }
-        files["campaign.json"] = campaignJSON(c, cp, m, sql: files).prettyText()
-        files["message.json"] = messageJSON(m).prettyText()
-        files["template.html"] = TemplateSource.html(m)
-        return files
+        var bytes = files.mapValues { Array($0.utf8) }
+        bytes["campaign.json"] = campaignJSON(c, cp, m, sql: files).prettyBytes()
+        bytes["message.json"] = messageJSON(m).prettyBytes()
+        bytes["template.html"] = Array(TemplateSource.html(m).utf8)
+        return bytes
     }
 
     func campaignJSON(_ c: CheckedCampaign, _ cp: CampaignPlan, _ m: CompiledMessage, sql: [String: String]) -> JSONValue {

@@ -51,50 +51,61 @@ public enum JSONValue: Hashable, Sendable {
     }
 
     /// Canonical pretty text with a trailing newline.
-    public func prettyText() -> String {
-        var out = ""
+    public func prettyText() -> String { String(decoding: prettyBytes(), as: UTF8.self) }
+
+    /// Canonical pretty text with a trailing newline, as UTF-8 bytes (what bundles write).
+    public func prettyBytes() -> [UInt8] {
+        var out: [UInt8] = []
         write(into: &out, indent: 0, pretty: true)
-        out.append("\n")
+        out.append(0x0A)
         return out
     }
 
     /// Canonical text on one line (used for JSON Lines and hashing).
     public func compactText() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, indent: 0, pretty: false)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int, pretty: Bool) {
+    // Written as bytes: appending to a `String` piece by piece cost more than the escaping itself.
+    private func write(into out: inout [UInt8], indent: Int, pretty: Bool) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += JSONValue.format(d)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): out.append(contentsOf: JSONValue.format(d).utf8)
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(0x5B)
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if i > 0 { out.append(0x2C) }
+                if pretty { JSONValue.newline(indent + 1, into: &out) }
                 item.write(into: &out, indent: indent + 1, pretty: pretty)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
+            if pretty { JSONValue.newline(indent, into: &out) }
+            out.append(0x5D)
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(0x7B)
             for (i, key) in members.keys.sorted().enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if i > 0 { out.append(0x2C) }
+                if pretty { JSONValue.newline(indent + 1, into: &out) }
                 JSONValue.writeString(key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(0x3A)
+                if pretty { out.append(0x20) }
                 members[key]!.write(into: &out, indent: indent + 1, pretty: pretty)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
+            if pretty { JSONValue.newline(indent, into: &out) }
+            out.append(0x7D)
         }
+    }
+
+    /// A line break and two spaces per level.
+    private static func newline(_ level: Int, into out: inout [UInt8]) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: 2 * level))
     }
 
     /// Shortest round-tripping decimal text; non-finite numbers have no JSON form and become null.
@@ -109,50 +120,44 @@ public enum JSONValue: Hashable, Sendable {
         return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 
-    static func writeString(_ s: String, into out: inout String) {
-        // Most strings need no escape at all: append them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-            out += "\""
-            out += s
-            out += "\""
-            return
-        }
-        // Otherwise the runs between escapes are appended whole, not scalar by scalar.
-        out += "\""
-        let u = s.utf8
-        var run = u.startIndex
-        var i = run
-        while i != u.endIndex {
-            let b = u[i]
-            var escape: String?
-            var next = u.index(after: i)
-            switch b {
-            case 0x22: escape = "\\\""
-            case 0x5C: escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0x08: escape = "\\b"
-            case 0x0C: escape = "\\f"
-            case 0x00..<0x20, 0x7F: escape = JSONValue.unicodeEscape(UInt32(b))
-            case 0xE2:
-                // U+2028 and U+2029 (E2 80 A8/A9) break JavaScript string literals.
-                let second = next == u.endIndex ? nil : u.index(after: next)
-                if let second, second != u.endIndex, u[next] == 0x80, u[second] == 0xA8 || u[second] == 0xA9 {
-                    escape = JSONValue.unicodeEscape(u[second] == 0xA8 ? 0x2028 : 0x2029)
-                    next = u.index(after: second)
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { u in
+            // The runs between escapes are appended whole, not byte by byte.
+            var run = 0
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                var escape: String?
+                var next = i + 1
+                switch b {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case 0x00..<0x20, 0x7F: escape = JSONValue.unicodeEscape(UInt32(b))
+                case 0xE2:
+                    // U+2028 and U+2029 (E2 80 A8/A9) break JavaScript string literals.
+                    if i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 {
+                        escape = JSONValue.unicodeEscape(u[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                        next = i + 3
+                    }
+                default: break
                 }
-            default: break
+                if let escape {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                    out.append(contentsOf: escape.utf8)
+                    run = next
+                }
+                i = next
             }
-            if let escape {
-                out += s[run..<i]
-                out += escape
-                run = next
-            }
-            i = next
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
         }
-        out += s[run..<u.endIndex]
-        out += "\""
+        out.append(0x22)
     }
 }
 
