@@ -5,7 +5,14 @@ import Foundation
 /// alternatives, AMP on a quarter of the campaigns, all seven dialects. Seeded: the same N gives
 /// the same files.
 enum SyntheticRepository {
-    static func write(campaigns n: Int, schemaFrom shop: URL, to dir: URL) throws -> (yaml: [URL], html: [URL]) {
+    /// The files written: every YAML file, every layout, and for each campaign the index of its
+    /// file in `yaml` and of its layout in `html`.
+    struct Files {
+        var yaml: [URL] = [], html: [URL] = []
+        var campaigns: [(yaml: Int, layout: Int)] = []
+    }
+
+    static func write(campaigns n: Int, schemaFrom shop: URL, to dir: URL) throws -> Files {
         let fm = FileManager.default
         try? fm.removeItem(at: dir)
         for sub in ["segments", "campaigns", "layouts"] { try fm.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true) }
@@ -43,8 +50,12 @@ enum SyntheticRepository {
 
                 """)
         }
-        for c in 0..<n { try write("campaigns/c\(c).yaml", campaign(c, segments: segments, layouts: layouts)) }
-        return (yaml, html)
+        var campaigns: [(yaml: Int, layout: Int)] = []
+        for c in 0..<n {
+            try write("campaigns/c\(c).yaml", campaign(c, segments: segments, layouts: layouts))
+            campaigns.append((yaml.count - 1, c % layouts))
+        }
+        return Files(yaml: yaml, html: html, campaigns: campaigns)
     }
 
     static func campaign(_ c: Int, segments: Int, layouts: Int) -> String {
