@@ -7,17 +7,24 @@
 extension StringProtocol {
     /// The text without leading and trailing whitespace and newlines.
     public var trimmed: String {
-        String(Substring(trimming { $0.properties.isWhitespace }))
+        String(Substring(trimming(Self.isWhitespace)))
     }
 
     /// The text without leading and trailing spaces and tabs (line breaks are kept).
     public var trimmedOfSpaces: String {
-        String(Substring(trimming { $0.properties.isWhitespace && !Self.isNewline($0) }))
+        String(Substring(trimming { Self.isWhitespace($0) && !Self.isNewline($0) }))
     }
 
     /// Whether the text is empty or only whitespace and newlines.
     public var isBlank: Bool {
-        unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        unicodeScalars.allSatisfy(Self.isWhitespace)
+    }
+
+    /// Unicode's `White_Space`, answered without the property tables for ASCII (nearly every
+    /// scalar a rendered email has).
+    private static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) }
+        return s.properties.isWhitespace
     }
 
     private static func isNewline(_ s: Unicode.Scalar) -> Bool {

@@ -34,6 +34,19 @@ import Testing
         Case(code: "H0702", passing: #"<p><a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ postal_address }}</p>"#,
              failing: #"<p><a href="{{ unsubscribe_url }}" style="display:none">Unsubscribe</a> {{ postal_address }}</p>"#,
              column: 5, footer: false),
+        // Hidden by an ancestor, not by the link itself.
+        Case(code: "H0702", passing: #"<div style="color:red"><p><a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ postal_address }}</p></div>"#,
+             failing: #"<div style="Display : None"><p><a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ postal_address }}</p></div>"#,
+             column: 33, footer: false),
+        // A hidden link first and a visible one after it pass; two hidden ones do not.
+        Case(code: "H0702",
+             passing: #"<p hidden><a href="{{ unsubscribe_url }}">Unsubscribe</a></p><p><a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ postal_address }}</p>"#,
+             failing: #"<p hidden><a href="{{ unsubscribe_url }}">Unsubscribe</a></p><p style="visibility:hidden"><a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ postal_address }}</p>"#,
+             column: 12, footer: false),
+        // A link without text is not a visible link.
+        Case(code: "H0702", passing: #"<p><a href="{{ unsubscribe_url }}"> Stop </a> {{ postal_address }}</p>"#,
+             failing: #"<p><a href="{{ unsubscribe_url }}">  </a> {{ postal_address }}</p>"#,
+             column: 5, footer: false),
     ]
 
     static func campaign(_ snippet: String, footer: Bool) -> String {
