@@ -11,9 +11,13 @@ enum InsecureURLRule {
         ("table", "background", false), ("td", "background", false), ("body", "background", false), ("video", "poster", false),
     ]
 
+    /// The first letters of those elements: most elements of a layout (`p`, `div`, `span`, `tr`
+    /// among them) are passed over without comparing their names with the table.
+    static let urlElementInitials: [Bool] = (0..<256).map { b in urlAttributes.contains { $0.element.utf8.first == UInt8(b) } }
+
     static let rule = HTMLRule(kind: .insecureURL) { doc in
         var out: [HTMLFinding] = []
-        for e in doc.elements {
+        for e in doc.elements where urlElementInitials[Int(e.name.utf8.first ?? 0)] {
             for (element, attribute, isLink) in urlAttributes where e.name == element {
                 guard let raw = e.attribute(attribute) else { continue }
                 if let problem = problem(raw.trimmed, isLink: isLink) {
@@ -28,7 +32,7 @@ enum InsecureURLRule {
     /// Why a URL is not acceptable, or nil.
     static func problem(_ url: String, isLink: Bool) -> String? {
         // Nearly every URL is https: answered from its bytes, without a lower-cased copy.
-        if url.utf8.count >= 8, zip(url.utf8, "https://".utf8).allSatisfy({ $0.asciiLowercased == $1 }) { return nil }
+        if url.hasASCIIPrefixIgnoringCase("https://") { return nil }
         let lower = url.lowercased()
         if lower.isEmpty { return isLink ? nil : "is empty" }
         if lower.hasPrefix("https://") { return nil }
