@@ -48,6 +48,10 @@ import Testing
         Case(name: "nested fetch", code: "H0415", passing: (listAndMustache, list + "<p>{{name}}</p></template></amp-list>"),
              failing: (listAndMustache, list + #"<amp-state id="s"><script type="application/json">{}</script></amp-state></template></amp-list>"#),
              line: 10, column: 94),
+        // The enclosing fetch is not the parent: every ancestor counts.
+        Case(name: "nested fetch, deeper", code: "H0415", passing: (listAndMustache, list + "<div><p>{{name}}</p></div></template></amp-list>"),
+             failing: (listAndMustache, list + #"<div><amp-state id="s"><script type="application/json">{}</script></amp-state></div></template></amp-list>"#),
+             line: 10, column: 99),
         Case(name: "bindings", code: "H0415", passing: (bind, #"  <p [text]="greeting">Hi</p>"#),
              failing: (bind, #"  <a href="https://a.example/" [href]="target">x</a>"#), line: 10, column: 4),
         Case(name: "important", code: "H0416", passing: ("", #"  <p style="color: red">x</p>"#),

@@ -40,13 +40,17 @@ struct AMPDocument {
         hasDoctype = head.hasPrefix("<!doctype html") && (head.count == 14 || " >\t\n\r".contains(head[head.index(head.startIndex, offsetBy: 14)]))
     }
 
-    /// The ancestors of every element (by identity of position in `elements`), for nesting rules.
+    /// Every element in document order with its ancestors (outermost first), for nesting rules.
+    /// One ancestor list is cut back and extended as the walk moves, not copied per element.
     func walk(_ visit: (HTMLElement, [HTMLElement]) -> Void) {
         guard let root else { return }
-        var stack: [(HTMLElement, [HTMLElement])] = [(root, [])]
-        while let (e, ancestors) = stack.popLast() {
+        var stack: [(element: HTMLElement, depth: Int)] = [(root, 0)]
+        var ancestors: [HTMLElement] = []
+        while let (e, depth) = stack.popLast() {
+            ancestors.removeSubrange(depth...)
             visit(e, ancestors)
-            for case .element(let child) in e.children.reversed() { stack.append((child, ancestors + [e])) }
+            ancestors.append(e)
+            for case .element(let child) in e.children.reversed() { stack.append((child, depth + 1)) }
         }
     }
 
