@@ -108,6 +108,90 @@ import Testing
         #expect(splicer.spliced > 0 && splicer.spliced < versions, "\(splicer.spliced) of \(versions) versions spliced")
     }
 
+    static func treeDifference(_ splicer: inout SlotSplicingParser, _ bytes: [UInt8], _ slots: [Range<Int>]) -> String? {
+        HTMLTreeBuilderTests.same(splicer.parseTree(bytes, slots: slots), HTMLParser.parse(bytes).root)
+    }
+
+    /// Layouts whose own tags libxml2 does not know, with slots among and inside them, as the AMP
+    /// part has them.
+    static let unknownTagLayouts = [
+        "<!doctype html>\n<html amp4email><head><style amp-custom>p{}</style></head><body>\n<amp-carousel layout=\"responsive\">"
+            + "<div>{{ blocks.a }}</div>\n<amp-img src=\"https://a.example/x.png\" layout=\"fill\"></amp-img>{{ blocks.b }}</amp-carousel>\n"
+            + "<template type=\"amp-mustache\"><p>{{ blocks.c }}</p></template>\n<table><tr><td>{{ blocks.d }}</td></tr></table>\n</body></html>\n",
+        "<html>\n<body><amp-list src=\"https://a.example/l.json\" layout=\"container\">{{ blocks.a }}<x-y>{{ blocks.b }}</x-y></amp-list>\n"
+            + "<p>{{ blocks.c }} after</p></body>\n</html>",
+    ]
+
+    /// The AMP part's splice (`parseTree`) accepts unknown tags: with tag soup and AMP
+    /// components in the contents, each version's tree is the whole parse's or the whole
+    /// version is parsed.
+    @Test func treesWithUnknownTagsSpliceExactlyOrFallBack() throws {
+        let pieces = [
+            "<amp-img src=\"https://a.example/i.png\" width=\"1\" height=\"1\" alt=\"\"></amp-img>", "<amp-carousel>", "</amp-carousel>",
+            "<template type=\"amp-mustache\">", "</template>", "<x-y>", "</x-y>", "<p>", "</p>", "<div>", "</div>", "</td>", "<td>",
+            "</table>", "<span id=\"s\">", "</span>", "<li>", "text", "\n", "&amp;", "<", "<o:p>", "<body>", "<meta charset=\"x\">",
+            "<!doctype html>", "<herald-slot>", "<b>", "</b>", "<h1>", "<form>", "<!-- c -->",
+        ]
+        let layouts = try Self.layouts() + Self.unknownTagLayouts
+        var random = SeededRandom(seed: 20261207)
+        var splicer = SlotSplicingParser()
+        var versions = 0, strict = SlotSplicingParser()
+        for _ in 0..<2000 {
+            let layout = random.pick(layouts)
+            let (bytes, slots) = Self.fill(layout) { _ in
+                random.int(2) == 0 ? random.pick(Self.realistic + [pieces[0]]) : (0..<random.int(in: 1...3)).map { _ in random.pick(pieces) }.joined()
+            }
+            #expect(Self.treeDifference(&splicer, bytes, slots) == nil, "\(String(decoding: bytes, as: UTF8.self))")
+            // The HTML part's parse, which reports problems, still refuses unknown tags.
+            #expect(Self.difference(&strict, bytes, slots) == nil, "\(String(decoding: bytes, as: UTF8.self))")
+            versions += 1
+        }
+        #expect(splicer.spliced > strict.spliced && splicer.spliced < versions, "\(splicer.spliced) (\(strict.spliced) with problems) of \(versions)")
+    }
+
+    /// The AMP preparation rewrites `[attr]=` bindings (longer) and the `⚡️4email` identifier:
+    /// slot ranges move with them, still framing exactly their contents.
+    @Test func slotRangesFollowTheAMPRewrites() throws {
+        let layout = "<!doctype html>\n<html ⚡️4email><head></head><body>\n<p [text]=\"a\" [class]=\"b\">{{ blocks.a }}</p>"
+            + "<amp-img [src]=\"c\" src=\"https://a.example/x.png\" layout=\"fill\"></amp-img><div>{{ blocks.b }}</div>\n"
+            + "<span [hidden]=\"d\">{{ blocks.c }}</span></body></html>\n"
+        let contents = ["<b>first</b>", "<p [text]=\"x\">second</p>", "third\n"]
+        let (bytes, slots) = Self.fill(layout) { contents[$0] }
+        let prepared = AMPSource(bytes)
+        #expect(prepared.bytes.count > bytes.count + 40)
+        let moved = slots.map { prepared.rewrittenOffset($0.lowerBound)..<prepared.rewrittenOffset($0.upperBound) }
+        let framed = moved.map { String(decoding: prepared.bytes[$0], as: UTF8.self) }
+        #expect(framed == ["<b>first</b>", "<p data-amp-bind-text=\"x\">second</p>", "third\n"])
+        var splicer = SlotSplicingParser()
+        #expect(Self.treeDifference(&splicer, prepared.bytes, moved) == nil)
+        #expect(splicer.spliced == 1)
+    }
+
+    /// Every AMP version of every example campaign, prepared and spliced as validation does it
+    /// (the slot ranges moved through the preparation's rewrites), has the whole parse's tree.
+    @Test func exampleAMPVersionsSpliceExactly() throws {
+        let compilation = try ScratchProject(keepCampaigns: true).compile()
+        let schema = try #require(compilation.checked?.schema)
+        var splicer = SlotSplicingParser()
+        var versions = 0
+        for (_, m) in compilation.messages.sorted(by: { $0.key < $1.key }) {
+            guard let program = m.ampHTML else { continue }
+            for v in m.versions {
+                let input = SampleProfile.input(schema: schema, campaign: m.campaign, variant: v.variant, postalAddress: m.postalAddress,
+                                                rows: m.largestLoop)
+                var renderer = Renderer(input: input) { name in m.ampSlot(named: name, variant: v.variant)?.content(choice: v.choices[name] ?? 0) }
+                renderer.run(program)
+                let prepared = AMPSource(Array(renderer.output.utf8))
+                let slots = renderer.slotRanges.map { prepared.rewrittenOffset($0.lowerBound)..<prepared.rewrittenOffset($0.upperBound) }
+                #expect(!slots.isEmpty, "\(m.campaign)")
+                #expect(Self.treeDifference(&splicer, prepared.bytes, slots) == nil, "\(m.campaign) \(v)")
+                versions += 1
+            }
+        }
+        #expect(versions >= 2)
+        #expect(splicer.spliced > versions * 3 / 4, "\(splicer.spliced) of \(versions) AMP versions spliced")
+    }
+
     /// Every version of every example campaign, rendered as validation renders it: the slot
     /// ranges the renderer records (with the preheader's slot and loops) splice exactly too.
     @Test func exampleVersionsSpliceExactly() throws {

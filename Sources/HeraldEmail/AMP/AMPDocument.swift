@@ -19,8 +19,13 @@ struct AMPDocument {
 
     /// A document whose source is already prepared (`herald validate` prepares it to tell AMP from HTML).
     init(source: AMPSource, original bytes: [UInt8]) {
+        self.init(source: source, parsed: HTMLParser.parse(source.bytes), original: bytes)
+    }
+
+    /// A document whose prepared source is already parsed (validation splices the versions of
+    /// a message, and the AMP rules read the tree, not libxml2's problems).
+    init(source: AMPSource, parsed: HTMLParseResult, original bytes: [UInt8]) {
         self.source = source
-        let parsed = HTMLParser.parse(source.bytes)
         root = parsed.root
         problems = parsed.problems
         elements = root.map { [$0] + $0.descendants } ?? []

@@ -85,6 +85,17 @@ struct AMPSource {
         self.shifts = shifts
     }
 
+    /// Where an offset of the original text lands in the rewritten one (exact outside the
+    /// rewritten attribute names, which is everywhere a slot can begin or end).
+    func rewrittenOffset(_ original: Int) -> Int {
+        var lo = 0, hi = shifts.count - 1, best = 0
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if shifts[mid].original <= original { best = mid; lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return shifts[best].rewritten + (original - shifts[best].original)
+    }
+
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
 

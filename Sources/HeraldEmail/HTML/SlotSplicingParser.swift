@@ -23,6 +23,8 @@ import HeraldSupport
 ///   placeholder as that element's next child (nothing it opened is left open, nothing open
 ///   before it was closed);
 /// - no `id` (or `name` of an `<a>`) repeats across the skeleton and the contents.
+///
+/// `parseTree` (the AMP part) also accepts unknown tags in the pieces, and gives no problems.
 struct SlotSplicingParser {
     static let placeholder = "herald-slot"
     static let placeholderStart = Array("<herald-slot>".utf8)
@@ -40,14 +42,26 @@ struct SlotSplicingParser {
 
     /// The tree and problems libxml2 gives for `output`, whose slots filled `slots`.
     mutating func parse(_ output: [UInt8], slots: [Range<Int>]) -> HTMLParseResult {
-        if !slots.isEmpty, let root = splice(output, slots) {
+        if !slots.isEmpty, let root = splice(output, slots, unknownTags: false) {
             spliced += 1
             return HTMLParseResult(root: root, problems: [])
         }
         return HTMLParser.parse(output)
     }
 
-    private mutating func splice(_ output: [UInt8], _ slots: [Range<Int>]) -> HTMLElement? {
+    /// The tree libxml2 gives for `output`, without its problems: for the AMP part, whose rules
+    /// read only the tree. Unknown tags (`amp-img`, `template`) are then accepted in the pieces:
+    /// libxml2 reports them and builds them like any element, never closing one implicitly or
+    /// being closed by one, so they change where problems are reported but not the tree.
+    mutating func parseTree(_ output: [UInt8], slots: [Range<Int>]) -> HTMLElement? {
+        if !slots.isEmpty, let root = splice(output, slots, unknownTags: true) {
+            spliced += 1
+            return root
+        }
+        return HTMLParser.parse(output).root
+    }
+
+    private mutating func splice(_ output: [UInt8], _ slots: [Range<Int>], unknownTags: Bool) -> HTMLElement? {
         var skeletonBytes: [UInt8] = []
         skeletonBytes.reserveCapacity(output.count)
         var at = 0
@@ -59,13 +73,14 @@ struct SlotSplicingParser {
         skeletonBytes += output[at...]
         let skeletonKey = FingerprintedBytes(skeletonBytes)
         if skeletons[skeletonKey] == nil { skeletons[skeletonKey] = .some(shared.skeleton(skeletonKey)) }
-        guard let skeleton = skeletons[skeletonKey]!, skeleton.places.count == slots.count else { return nil }
+        guard let skeleton = skeletons[skeletonKey]!, skeleton.places.count == slots.count,
+              unknownTags || !skeleton.hasUnknownTags else { return nil }
         var pieces: [Content] = []
         var ids = skeleton.ids
         for (place, r) in zip(skeleton.places, slots) {
             let key = ContentKey(context: place.context, bytes: FingerprintedBytes(Array(output[r])))
             if contents[key] == nil { contents[key] = .some(Content(key)) }
-            guard let content = contents[key]! else { return nil }
+            guard let content = contents[key]!, unknownTags || !content.hasUnknownTags else { return nil }
             for id in content.ids where !ids.insert(id).inserted { return nil }
             pieces.append(content)
         }
@@ -110,12 +125,16 @@ fileprivate struct Skeleton {
     /// the rest of the tree is shared by every version as it is, until a line moves.
     var paths: Set<[Int]> = []
     var ids: Set<String> = []
+    /// Whether libxml2 reported an unknown tag besides the placeholders (only a tree may be spliced).
+    var hasUnknownTags: Bool
 
     init?(_ bytes: [UInt8]) {
         guard !SpliceText.hasPrefixedName(bytes), SpliceText.opensBodyBeforeFirstPlaceholder(bytes) else { return nil }
         let result = HTMLParser.parse(bytes)
-        guard let root = result.root, result.problems.allSatisfy(SpliceText.isPlaceholderProblem) else { return nil }
+        let others = result.problems.filter { !SpliceText.isPlaceholderProblem($0) }
+        guard let root = result.root, others.allSatisfy(SpliceText.isUnknownTagProblem) else { return nil }
         self.root = root
+        hasUnknownTags = !others.isEmpty
         var context: [String] = []
         var path: [Int] = []
         guard collect(root, &context, &path) else { return nil }
@@ -154,13 +173,18 @@ private struct Content {
     var nodes: [HTMLNode]
     var ids: [String] = []
     var newlines: Int
+    /// Whether libxml2 reported an unknown tag besides the placeholder, in the content or in the
+    /// context replayed before it (only a tree may be spliced).
+    var hasUnknownTags: Bool
 
     init?(_ key: ContentKey) {
         guard SpliceText.mayBeSpliced(key.bytes.bytes) else { return nil }
         let wrapper = Array(key.context.map { "<\($0)>" }.joined().utf8) + key.bytes.bytes + SlotSplicingParser.placeholderMarkup
         let result = HTMLParser.parse(wrapper)
-        guard result.problems.count == 1, result.problems.allSatisfy(SpliceText.isPlaceholderProblem),
+        let others = result.problems.filter { !SpliceText.isPlaceholderProblem($0) }
+        guard result.problems.count - others.count == 1, others.allSatisfy(SpliceText.isUnknownTagProblem),
               var open = result.root, open.name == key.context.first else { return nil }
+        hasUnknownTags = !others.isEmpty
         // The context comes back as a chain of only children, the content and the placeholder
         // under its innermost element.
         for name in key.context.dropFirst() {
@@ -244,6 +268,11 @@ private struct Splicer {
 private enum SpliceText {
     static func isPlaceholderProblem(_ p: HTMLProblem) -> Bool {
         p.code == 801 && p.message == "Tag \(SlotSplicingParser.placeholder) invalid"
+    }
+
+    /// libxml2's report of a start tag it does not know (`Tag amp-img invalid`).
+    static func isUnknownTagProblem(_ p: HTMLProblem) -> Bool {
+        p.code == 801 && p.message.hasPrefix("Tag ") && p.message.hasSuffix(" invalid")
     }
 
     /// The id libxml2 checks for repeats: `id`, or `name` on `<a>`.

@@ -59,7 +59,13 @@ enum MessageValidator {
             amp.run(ampProgram)
             guard validated.insert(RenderedVersionKey(amp, part: "amp", facts: [])).inserted else { continue }
             lazy var ampMapper = HTMLProblemMapper(rendered: amp.output, trace: amp.trace, fallback: fallback) { sources?.file($0)?.bytes }
-            let doc = AMPDocument(Array(amp.output.utf8))
+            // Spliced like the HTML part, through the AMP preparation's rewrites; its rules read
+            // only the tree.
+            let original = Array(amp.output.utf8)
+            let prepared = AMPSource(original)
+            let slots = amp.slotRanges.map { prepared.rewrittenOffset($0.lowerBound)..<prepared.rewrittenOffset($0.upperBound) }
+            let root = splicer.parseTree(prepared.bytes, slots: slots)
+            let doc = AMPDocument(source: prepared, parsed: HTMLParseResult(root: root, problems: []), original: original)
             for rule in AMPRules.all {
                 for finding in rule.check(doc) {
                     let span = finding.element.map { ampMapper.span(of: $0, in: doc.root) } ?? fallback
