@@ -34,15 +34,15 @@ import Testing
         "<html><body><![CDATA[ section ]]><p>x</p></body></html>",
     ]
 
-    static func same(_ a: HTMLElement?, _ b: HTMLElement?, at path: String = "root") -> String? {
+    static func same(_ a: HTMLElement?, _ b: HTMLElement?, at path: String = "root", lines: Bool = true) -> String? {
         guard let a, let b else { return a == nil && b == nil ? nil : "\(path): one tree is empty" }
         if a.name != b.name { return "\(path): <\(a.name)> against <\(b.name)>" }
-        if a.line != b.line { return "\(path)/\(a.name): line \(a.line) against \(b.line)" }
+        if lines && a.line != b.line { return "\(path)/\(a.name): line \(a.line) against \(b.line)" }
         if !a.attributes.elementsEqual(b.attributes, by: { $0 == $1 }) { return "\(path)/\(a.name): attributes \(a.attributes) against \(b.attributes)" }
         if a.children.count != b.children.count { return "\(path)/\(a.name): \(a.children.count) children against \(b.children.count)" }
         for (i, (x, y)) in zip(a.children, b.children).enumerated() {
             switch (x, y) {
-            case (.element(let e), .element(let f)): if let d = same(e, f, at: "\(path)/\(a.name)[\(i)]") { return d }
+            case (.element(let e), .element(let f)): if let d = same(e, f, at: "\(path)/\(a.name)[\(i)]", lines: lines) { return d }
             case (.text(let s), .text(let t)) where s == t: continue
             case (.comment(let s), .comment(let t)) where s == t: continue
             default: return "\(path)/\(a.name)[\(i)]: \(x) against \(y)"

@@ -42,26 +42,35 @@ struct SlotSplicingParser {
 
     /// The tree and problems libxml2 gives for `output`, whose slots filled `slots`.
     mutating func parse(_ output: [UInt8], slots: [Range<Int>]) -> HTMLParseResult {
-        if !slots.isEmpty, let root = splice(output, slots, unknownTags: false) {
+        parse(output, slots: slots, exactLines: true).result
+    }
+
+    /// The same, with the elements' lines libxml2's only when `exactLines` or when the result
+    /// says so. Moving the lines after each slot copies most of the tree for every version, and
+    /// only the line of an element a rule reports is ever read: rules run on the tree as it is,
+    /// and a version with a finding is parsed again with its lines.
+    mutating func parse(_ output: [UInt8], slots: [Range<Int>], exactLines: Bool) -> (result: HTMLParseResult, exactLines: Bool) {
+        if !slots.isEmpty, let root = splice(output, slots, unknownTags: false, movesLines: exactLines) {
             spliced += 1
-            return HTMLParseResult(root: root, problems: [])
+            return (HTMLParseResult(root: root, problems: []), exactLines)
         }
-        return HTMLParser.parse(output)
+        return (HTMLParser.parse(output), true)
     }
 
     /// The tree libxml2 gives for `output`, without its problems: for the AMP part, whose rules
     /// read only the tree. Unknown tags (`amp-img`, `template`) are then accepted in the pieces:
     /// libxml2 reports them and builds them like any element, never closing one implicitly or
-    /// being closed by one, so they change where problems are reported but not the tree.
-    mutating func parseTree(_ output: [UInt8], slots: [Range<Int>]) -> HTMLElement? {
-        if !slots.isEmpty, let root = splice(output, slots, unknownTags: true) {
+    /// being closed by one, so they change where problems are reported but not the tree. Lines
+    /// are as in `parse(_:slots:exactLines:)`.
+    mutating func parseTree(_ output: [UInt8], slots: [Range<Int>], exactLines: Bool = true) -> (root: HTMLElement?, exactLines: Bool) {
+        if !slots.isEmpty, let root = splice(output, slots, unknownTags: true, movesLines: exactLines) {
             spliced += 1
-            return root
+            return (root, exactLines)
         }
-        return HTMLParser.parse(output).root
+        return (HTMLParser.parse(output).root, true)
     }
 
-    private mutating func splice(_ output: [UInt8], _ slots: [Range<Int>], unknownTags: Bool) -> HTMLElement? {
+    private mutating func splice(_ output: [UInt8], _ slots: [Range<Int>], unknownTags: Bool, movesLines: Bool) -> HTMLElement? {
         var skeletonBytes: [UInt8] = []
         skeletonBytes.reserveCapacity(output.count)
         var at = 0
@@ -84,7 +93,7 @@ struct SlotSplicingParser {
             for id in content.ids where !ids.insert(id).inserted { return nil }
             pieces.append(content)
         }
-        var splicer = Splicer(pieces: pieces, paths: skeleton.paths)
+        var splicer = Splicer(pieces: pieces, paths: skeleton.paths, movesLines: movesLines)
         var path: [Int] = []
         return splicer.copy(skeleton.root, at: &path)
     }
@@ -210,17 +219,21 @@ private struct Content {
 private struct Splicer {
     let pieces: [Content]
     let paths: Set<[Int]>
+    /// Whether lines move; otherwise a content's elements keep their lines in its own parse and
+    /// the skeleton's keep theirs.
+    let movesLines: Bool
     var next = 0
     var delta = 0
 
-    init(pieces: [Content], paths: Set<[Int]>) {
+    init(pieces: [Content], paths: Set<[Int]>, movesLines: Bool) {
         self.pieces = pieces
         self.paths = paths
+        self.movesLines = movesLines
     }
 
     mutating func copy(_ e: HTMLElement, at path: inout [Int]) -> HTMLElement {
         var out = e
-        out.line += delta
+        if movesLines { out.line += delta }
         out.children = []
         out.children.reserveCapacity(e.children.count)
         // Text on either side of a content joins the content's text, as one run of characters.
@@ -231,8 +244,10 @@ private struct Splicer {
                 let content = pieces[next]
                 next += 1
                 let shift = c.line + delta - 1
-                for (j, node) in content.nodes.enumerated() { Self.append(Self.shifted(node, by: shift), to: &out.children, join: j == 0) }
-                delta += content.newlines
+                for (j, node) in content.nodes.enumerated() {
+                    Self.append(movesLines ? Self.shifted(node, by: shift) : node, to: &out.children, join: j == 0)
+                }
+                if movesLines { delta += content.newlines }
                 joinNext = true
             case .element(let c):
                 path.append(i)

@@ -35,15 +35,26 @@ enum MessageValidator {
             if validated.insert(RenderedVersionKey(renderer, part: "html", facts: [hasPreheader ? "preheader" : "", unsubscribeURL ?? ""])).inserted {
                 // Built only when something is reported: most versions have nothing to map.
                 lazy var mapper = HTMLProblemMapper(rendered: renderer.output, trace: renderer.trace, fallback: fallback) { sources?.file($0)?.bytes }
-                let result = splicer.parse(Array(renderer.output.utf8), slots: renderer.slotRanges)
+                let bytes = Array(renderer.output.utf8)
+                // Lines are needed only to place a finding: a version with one is parsed again with them.
+                var parsed = splicer.parse(bytes, slots: renderer.slotRanges, exactLines: false)
+                func check(_ root: HTMLElement?) -> [[HTMLFinding]] {
+                    let document = RenderedDocument(html: renderer.output, root: root, isMarketing: m.kind == .marketing,
+                                                    hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
+                    return HTMLRules.all.map { $0.check(document) }
+                }
+                var findings = check(parsed.result.root)
+                if !parsed.exactLines, findings.contains(where: { $0.contains { $0.element != nil } }) {
+                    parsed = splicer.parse(bytes, slots: renderer.slotRanges, exactLines: true)
+                    findings = check(parsed.result.root)
+                }
+                let result = parsed.result
                 for p in result.problems where !p.isWarning {
                     guard let sentence = HTMLProblemMapper.sentence(for: p) else { continue }
                     emit(Diagnostic(.htmlSyntax, sentence, at: mapper.span(of: p)))
                 }
-                let document = RenderedDocument(html: renderer.output, root: result.root, isMarketing: m.kind == .marketing,
-                                                hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
-                for rule in HTMLRules.all {
-                    for finding in rule.check(document) {
+                for (rule, found) in zip(HTMLRules.all, findings) {
+                    for finding in found {
                         let span = finding.element.map { mapper.span(of: $0, in: result.root) } ?? (finding.atSubject ? subject : fallback)
                         var d = Diagnostic(rule.kind, finding.message, at: span)
                         if let help = finding.help { d = d.help(help) }
@@ -64,10 +75,15 @@ enum MessageValidator {
             let original = Array(amp.output.utf8)
             let prepared = AMPSource(original)
             let slots = amp.slotRanges.map { prepared.rewrittenOffset($0.lowerBound)..<prepared.rewrittenOffset($0.upperBound) }
-            let root = splicer.parseTree(prepared.bytes, slots: slots)
-            let doc = AMPDocument(source: prepared, parsed: HTMLParseResult(root: root, problems: []), original: original)
-            for rule in AMPRules.all {
-                for finding in rule.check(doc) {
+            func check(exactLines: Bool) -> (AMPDocument, [[HTMLFinding]], exactLines: Bool) {
+                let tree = splicer.parseTree(prepared.bytes, slots: slots, exactLines: exactLines)
+                let doc = AMPDocument(source: prepared, parsed: HTMLParseResult(root: tree.root, problems: []), original: original)
+                return (doc, AMPRules.all.map { $0.check(doc) }, tree.exactLines)
+            }
+            var (doc, findings, exact) = check(exactLines: false)
+            if !exact, findings.contains(where: { $0.contains { $0.element != nil } }) { (doc, findings, exact) = check(exactLines: true) }
+            for (rule, found) in zip(AMPRules.all, findings) {
+                for finding in found {
                     let span = finding.element.map { ampMapper.span(of: $0, in: doc.root) } ?? fallback
                     var d = Diagnostic(rule.kind, finding.message, at: span).note("In the AMP part, which Herald generates from the HTML part.")
                     if let help = finding.help { d = d.help(help) }
