@@ -41,3 +41,13 @@ extension StringProtocol {
         return scalars[first...last]
     }
 }
+
+extension String {
+    /// The text without leading and trailing whitespace and newlines; the string itself when it
+    /// starts and ends with visible ASCII, as nearly every value does (every URL of every
+    /// rendered version is trimmed), so no new string is made.
+    public var trimmed: String {
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        return Substring(self).trimmed
+    }
+}

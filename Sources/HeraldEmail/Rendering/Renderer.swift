@@ -30,7 +30,8 @@ public struct Renderer {
     private var slotDepth = 0
     private var input: RenderInput
     private var locals: [String: RuntimeValue] = [:]
-    private var forloops: [[String: RuntimeValue]] = []
+    /// The open loops' positions, innermost last (what `forloop.…` reads).
+    private var forloops: [LoopPosition] = []
     private var byteCount = 0
 
     public init(input: RenderInput, slot: @escaping (String) -> [RenderNode]? = { _ in nil }) {
@@ -111,9 +112,7 @@ public struct Renderer {
         let saved = locals[l.variable]
         for (i, item) in items.enumerated() {
             locals[l.variable] = item
-            let n = Int64(items.count)
-            forloops.append(["index": .int(Int64(i + 1)), "index0": .int(Int64(i)), "rindex": .int(n - Int64(i)),
-                             "rindex0": .int(n - Int64(i) - 1), "first": .bool(i == 0), "last": .bool(i == items.count - 1), "length": .int(n)])
+            forloops.append(LoopPosition(index0: i, length: items.count))
             run(l.body)
             forloops.removeLast()
         }
@@ -149,7 +148,7 @@ public struct Renderer {
             if case .record(let r)? = locals[variable] { return r[field] ?? .null }
             return .null
         case .local(let name): return locals[name] ?? .null
-        case .forloop(let p): return forloops.last?[p] ?? .null
+        case .forloop(let p): return forloops.last?.property(p) ?? .null
         case .builtin(let name): return input.builtins[name] ?? .null
         case .range(let a, let b):
             guard let x = value(a).number, let y = value(b).number, y >= x, y - x < 10_000 else { return .array([]) }
@@ -159,6 +158,26 @@ public struct Renderer {
         case .logical(let isAnd, let a, let b):
             let l = value(a).isTruthy
             return .bool(isAnd ? (l && value(b).isTruthy) : (l || value(b).isTruthy))
+        }
+    }
+}
+
+/// Where a loop stands, as Liquid's `forloop` object shows it: its properties are computed when
+/// read, not stored in a dictionary built for every iteration.
+private struct LoopPosition {
+    var index0: Int
+    var length: Int
+
+    func property(_ name: String) -> RuntimeValue {
+        switch name {
+        case "index": return .int(Int64(index0 + 1))
+        case "index0": return .int(Int64(index0))
+        case "rindex": return .int(Int64(length - index0))
+        case "rindex0": return .int(Int64(length - index0 - 1))
+        case "first": return .bool(index0 == 0)
+        case "last": return .bool(index0 == length - 1)
+        case "length": return .int(Int64(length))
+        default: return .null
         }
     }
 }
