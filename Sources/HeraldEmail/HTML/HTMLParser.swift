@@ -22,11 +22,19 @@ public struct HTMLElement: Sendable {
     /// Every element below this one, depth first, in document order (iterative: no recursion limit).
     public var descendants: [HTMLElement] {
         var out: [HTMLElement] = []
-        var stack: [HTMLNode] = children.reversed()
-        while let n = stack.popLast() {
-            if case .element(let e) = n {
+        // Each open level is its children and the next one to visit: nodes are not copied onto
+        // a stack, since this runs for every rendered version.
+        var stack: [(nodes: [HTMLNode], next: Int)] = [(children, 0)]
+        while let top = stack.indices.last {
+            let i = stack[top].next
+            guard i < stack[top].nodes.count else {
+                stack.removeLast()
+                continue
+            }
+            stack[top].next = i + 1
+            if case .element(let e) = stack[top].nodes[i] {
                 out.append(e)
-                stack.append(contentsOf: e.children.reversed())
+                if !e.children.isEmpty { stack.append((e.children, 0)) }
             }
         }
         return out

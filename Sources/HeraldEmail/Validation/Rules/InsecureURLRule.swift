@@ -11,26 +11,16 @@ enum InsecureURLRule {
         ("table", "background", false), ("td", "background", false), ("body", "background", false), ("video", "poster", false),
     ]
 
-    /// The table's rows by their element's first letter and length: most elements of a layout
-    /// (`p`, `div`, `span`, `tr` among them) find no row without comparing a name.
-    static let rowsByShape: [[Int]] = {
-        var rows = Array(repeating: [Int](), count: 256 * 8)
-        for (i, r) in urlAttributes.enumerated() { rows[shape(r.element)].append(i) }
-        return rows
-    }()
-
-    static func shape(_ name: String) -> Int { Int(name.utf8.first ?? 0) * 8 + min(name.utf8.count, 7) }
+    /// The table by element name, looked up for every element.
+    static let byElement = ElementNameIndex(urlAttributes.map { ($0.element, (attribute: $0.attribute, isLink: $0.isLink)) })
 
     static let rule = HTMLRule(kind: .insecureURL) { doc in
         var out: [HTMLFinding] = []
         for e in doc.elements {
-            for row in rowsByShape[shape(e.name)] where e.name == urlAttributes[row].element {
-                let (_, attribute, isLink) = urlAttributes[row]
-                guard let raw = e.attribute(attribute) else { continue }
-                if let problem = problem(raw.trimmed, isLink: isLink) {
-                    out.append(HTMLFinding(element: e, message: "The `\(attribute)` of `<\(e.name)>` \(problem).",
-                                           help: "Use an absolute `https://` URL\(isLink ? " (or `mailto:` / `tel:`)" : "")."))
-                }
+            guard let (attribute, isLink) = byElement[e.name], let raw = e.attribute(attribute) else { continue }
+            if let problem = problem(raw.trimmed, isLink: isLink) {
+                out.append(HTMLFinding(element: e, message: "The `\(attribute)` of `<\(e.name)>` \(problem).",
+                                       help: "Use an absolute `https://` URL\(isLink ? " (or `mailto:` / `tel:`)" : "")."))
             }
         }
         return out
