@@ -1,3 +1,6 @@
+import Foundation
+import HeraldSupport
+
 /// An email document prepared for libxml2: the AMP format identifier and the amp-bind `[attr]`
 /// attributes, which libxml2 2.9's HTML parser drops (error 68), rewritten to names it keeps.
 /// `⚡4email` becomes `amp4email` (same length), `⚡️4email` becomes `amp4email` padded with spaces,
@@ -26,26 +29,37 @@ struct AMPSource {
         while i < input.count {
             guard input[i] == 0x3C, i + 1 < input.count, AMPSource.isLetter(input[i + 1]) else {
                 // Comments are copied whole: a `<` inside one starts no tag.
-                if input[i] == 0x3C, input[i...].starts(with: Array("<!--".utf8)) {
-                    let end = AMPSource.find(Array("-->".utf8), in: input, from: i + 4).map { $0 + 3 } ?? input.count
+                if input[i] == 0x3C, input[i...].starts(with: AMPSource.commentOpen) {
+                    let end = AMPSource.find(AMPSource.commentClose, in: input, from: i + 4).map { $0 + 3 } ?? input.count
                     out += input[i..<end]
                     i = end
                     continue
                 }
-                out.append(input[i]); i += 1; continue
+                // Text runs to the next `<`, copied in one piece.
+                let next = AMPSource.nextTagOpen(in: input, after: i)
+                out += input[i..<next]
+                i = next
+                continue
             }
             // A start tag: copy its name, then its attributes one by one.
             var j = i + 1
             while j < input.count, !AMPSource.isSpace(input[j]), input[j] != 0x3E, input[j] != 0x2F { j += 1 }
-            let name = String(decoding: input[(i + 1)..<j], as: UTF8.self).lowercased()
+            let isHTML = !sawHTML && j - i == 5 && input[(i + 1)..<j].elementsEqual("html".utf8, by: { $0.asciiLowercased == $1 })
             out += input[i..<j]
-            let isHTML = name == "html" && !sawHTML
             if isHTML { sawHTML = true }
             while j < input.count, input[j] != 0x3E {
                 if AMPSource.isSpace(input[j]) || input[j] == 0x2F { out.append(input[j]); j += 1; continue }
                 // An attribute name runs to `=`, space, `/` or `>`.
                 var k = j
                 while k < input.count, !AMPSource.isSpace(input[k]), input[k] != 0x3D, input[k] != 0x3E, !(input[k] == 0x2F && k > j) { k += 1 }
+                // Most attributes are copied as they are, without a copy of their name.
+                let bracketed = k - j > 2 && input[j] == 0x5B && input[k - 1] == 0x5D
+                guard isHTML || bracketed else {
+                    out += input[j..<k]
+                    j = k
+                    AMPSource.copyValue(input, &j, into: &out)
+                    continue
+                }
                 var attr = Array(input[j..<k])
                 if isHTML {
                     if attr.starts(with: AMPSource.lightning) {
@@ -66,17 +80,7 @@ struct AMPSource {
                 out += attr
                 j = k
                 if changed { shifts.append((out.count, k)) }
-                if j < input.count, input[j] == 0x3D {
-                    out.append(0x3D); j += 1
-                    while j < input.count, AMPSource.isSpace(input[j]) { out.append(input[j]); j += 1 }
-                    if j < input.count, input[j] == 0x22 || input[j] == 0x27 {
-                        let quote = input[j]
-                        let end = input[(j + 1)...].firstIndex(of: quote).map { $0 + 1 } ?? input.count
-                        out += input[j..<end]; j = end
-                    } else {
-                        while j < input.count, !AMPSource.isSpace(input[j]), input[j] != 0x3E { out.append(input[j]); j += 1 }
-                    }
-                }
+                AMPSource.copyValue(input, &j, into: &out)
             }
             i = j
         }
@@ -94,6 +98,32 @@ struct AMPSource {
             if shifts[mid].original <= original { best = mid; lo = mid + 1 } else { hi = mid - 1 }
         }
         return shifts[best].rewritten + (original - shifts[best].original)
+    }
+
+    /// Copies an attribute's `= value`, if it has one, from `j` on.
+    static func copyValue(_ input: [UInt8], _ j: inout Int, into out: inout [UInt8]) {
+        guard j < input.count, input[j] == 0x3D else { return }
+        out.append(0x3D); j += 1
+        while j < input.count, isSpace(input[j]) { out.append(input[j]); j += 1 }
+        if j < input.count, input[j] == 0x22 || input[j] == 0x27 {
+            let quote = input[j]
+            let end = input[(j + 1)...].firstIndex(of: quote).map { $0 + 1 } ?? input.count
+            out += input[j..<end]; j = end
+        } else {
+            while j < input.count, !isSpace(input[j]), input[j] != 0x3E { out.append(input[j]); j += 1 }
+        }
+    }
+
+    static let commentOpen = Array("<!--".utf8)
+    static let commentClose = Array("-->".utf8)
+
+    /// The offset of the first `<` after `i`, or the end.
+    static func nextTagOpen(in bytes: [UInt8], after i: Int) -> Int {
+        guard i + 1 < bytes.count else { return bytes.count }
+        return bytes.withUnsafeBufferPointer { b in
+            guard let hit = memchr(b.baseAddress! + i + 1, 0x3C, b.count - i - 1) else { return b.count }
+            return UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - b.baseAddress!
+        }
     }
 
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }

@@ -34,9 +34,12 @@ public struct Renderer {
     private var forloops: [LoopPosition] = []
     private var byteCount = 0
 
-    public init(input: RenderInput, slot: @escaping (String) -> [RenderNode]? = { _ in nil }) {
+    /// `capacity`: the output's expected size in bytes (validation renders many versions of one
+    /// message, about the same size; growing a 60 KB string by doubling copies it again and again).
+    public init(input: RenderInput, capacity: Int = 0, slot: @escaping (String) -> [RenderNode]? = { _ in nil }) {
         self.input = input
         self.slot = slot
+        if capacity > 0 { output.reserveCapacity(capacity) }
     }
 
     /// Renders nodes and returns the text.

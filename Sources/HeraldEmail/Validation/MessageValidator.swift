@@ -22,14 +22,17 @@ enum MessageValidator {
         // Versions differ in their slots: the layout around them is parsed once (and once for
         // every campaign of the compilation that uses it).
         var splicer = SlotSplicingParser(shared: skeletons)
+        // Versions are about the same size: each output is allocated once at the size of the last.
+        var htmlSize = 0, ampSize = 0
         for combination in m.versions {
             let input = inputs[combination.variant] ?? SampleProfile.input(schema: schema, campaign: m.campaign, variant: combination.variant,
                                                                            postalAddress: m.postalAddress, rows: m.largestLoop)
             inputs[combination.variant] = input
-            var renderer = Renderer(input: input) { name in
+            var renderer = Renderer(input: input, capacity: htmlSize + htmlSize / 8) { name in
                 m.slot(named: name, variant: combination.variant)?.content(choice: combination.choices[name] ?? 0)
             }
             renderer.run(m.html)
+            htmlSize = renderer.output.utf8.count
             let unsubscribeURL = printsUnsubscribe ? input.builtins["unsubscribe_url"]?.text : nil
             let hasPreheader = m.preheader(variant: combination.variant) != nil
             if validated.insert(RenderedVersionKey(renderer, part: "html", facts: [hasPreheader ? "preheader" : "", unsubscribeURL ?? ""])).inserted {
@@ -64,10 +67,11 @@ enum MessageValidator {
             }
             // The AMP part has its own key: an HTML version seen before says nothing about it.
             guard let ampProgram = m.ampHTML else { continue }
-            var amp = Renderer(input: input) { name in
+            var amp = Renderer(input: input, capacity: ampSize + ampSize / 8) { name in
                 m.ampSlot(named: name, variant: combination.variant)?.content(choice: combination.choices[name] ?? 0)
             }
             amp.run(ampProgram)
+            ampSize = amp.output.utf8.count
             guard validated.insert(RenderedVersionKey(amp, part: "amp", facts: [])).inserted else { continue }
             lazy var ampMapper = HTMLProblemMapper(rendered: amp.output, trace: amp.trace, fallback: fallback) { sources?.file($0)?.bytes }
             // Spliced like the HTML part, through the AMP preparation's rewrites; its rules read
