@@ -21,9 +21,18 @@ public struct HTMLElement: Sendable {
 
     /// Every element below this one, depth first, in document order (iterative: no recursion limit).
     public var descendants: [HTMLElement] {
-        var out: [HTMLElement] = []
-        // Each open level is its children and the next one to visit: nodes are not copied onto
-        // a stack, since this runs for every rendered version.
+        var all = preorder().elements
+        all.removeFirst()
+        return all
+    }
+
+    /// This element and every element below it, depth first in document order, with the depth
+    /// of each (0 for this one): an element's ancestors are, walking back, the nearest elements
+    /// one level up. Each open level is its children and the next one to visit, so nodes are
+    /// not copied onto a stack (this runs for every rendered version).
+    public func preorder() -> (elements: [HTMLElement], depths: [Int]) {
+        var elements: [HTMLElement] = [self]
+        var depths = [0]
         var stack: [(nodes: [HTMLNode], next: Int)] = [(children, 0)]
         while let top = stack.indices.last {
             let i = stack[top].next
@@ -33,11 +42,12 @@ public struct HTMLElement: Sendable {
             }
             stack[top].next = i + 1
             if case .element(let e) = stack[top].nodes[i] {
-                out.append(e)
+                elements.append(e)
+                depths.append(stack.count)
                 if !e.children.isEmpty { stack.append((e.children, 0)) }
             }
         }
-        return out
+        return (elements, depths)
     }
 
     /// The element's text content.

@@ -15,6 +15,8 @@ struct RenderedDocument {
 
     /// Every element of the document, in document order (computed once: every rule walks it).
     let elements: [HTMLElement]
+    /// The depth of each of `elements` (the root's is 0).
+    let depths: [Int]
 
     init(html: String, root: HTMLElement?, isMarketing: Bool, hasPreheader: Bool, unsubscribeURL: String?) {
         self.html = html
@@ -22,7 +24,7 @@ struct RenderedDocument {
         self.isMarketing = isMarketing
         self.hasPreheader = hasPreheader
         self.unsubscribeURL = unsubscribeURL
-        elements = root.map { [$0] + $0.descendants } ?? []
+        (elements, depths) = root?.preorder() ?? ([], [])
     }
 }
 
