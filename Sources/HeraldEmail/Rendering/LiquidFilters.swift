@@ -144,25 +144,38 @@ public enum HTMLEscaping {
     /// Escapes `& < > " '` byte by byte (they are ASCII, so UTF-8 sequences pass untouched); a
     /// value with none of them, nearly every one, is returned as is without allocating.
     public static func escape(_ s: String) -> String {
-        func special(_ b: UInt8) -> Bool { b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 }
-        guard s.utf8.contains(where: special) else { return s }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count + 16)
-        for b in s.utf8 {
-            switch b {
-            case 0x26: out += "&amp;".utf8
-            case 0x3C: out += "&lt;".utf8
-            case 0x3E: out += "&gt;".utf8
-            case 0x22: out += "&quot;".utf8
-            case 0x27: out += "&#39;".utf8
-            default: out.append(b)
+        var s = s
+        return s.withUTF8 { bytes in
+            func special(_ b: UInt8) -> Bool { b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 }
+            guard let first = bytes.firstIndex(where: special) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            // The runs between special bytes are copied whole.
+            var run = 0
+            for i in first..<bytes.count where special(bytes[i]) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                switch bytes[i] {
+                case 0x26: out += "&amp;".utf8
+                case 0x3C: out += "&lt;".utf8
+                case 0x3E: out += "&gt;".utf8
+                case 0x22: out += "&quot;".utf8
+                default: out += "&#39;".utf8
+                }
+                run = i + 1
             }
-        }
-        return String(decoding: out, as: UTF8.self)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            return String(decoding: out, as: UTF8.self)
+        } ?? s
     }
+
+    static let allowedSchemes: [StaticString] = ["https:", "http:", "mailto:", "tel:"]
 
     /// The value of a URL attribute start: kept when its scheme is allowed, replaced otherwise.
     public static func safeURL(_ s: String) -> String {
+        // Nearly every value starts with its scheme: answered from the bytes, without copies.
+        if let first = s.utf8.first, first > 0x20, first < 0x80 {
+            return allowedSchemes.contains(where: s.hasASCIIPrefixIgnoringCase) ? s : "about:invalid#herald"
+        }
         let trimmed = s.drop { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } == true }
         let lower = trimmed.lowercased()
         for scheme in ["https:", "http:", "mailto:", "tel:"] where lower.hasPrefix(scheme) { return String(trimmed) }
