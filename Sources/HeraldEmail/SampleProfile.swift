@@ -9,7 +9,11 @@ public enum SampleProfile {
         case .string:
             // Searched as bytes: Foundation's `contains` goes through `NSString` on Linux, and
             // validation asks for a sample recipient for every arm of every campaign.
-            func has(_ word: String) -> Bool { field.name.utf8.firstRange(of: word.utf8) != nil }
+            let name = Array(field.name.utf8)
+            func has(_ word: String) -> Bool {
+                let w = Array(word.utf8)
+                return name.count >= w.count && (0...(name.count - w.count)).contains { name[$0..<($0 + w.count)].elementsEqual(w) }
+            }
             if has("first") { return .string("Alexandra") }
             if has("last") { return .string("Montgomery") }
             if has("city") { return .string("San Francisco") }
