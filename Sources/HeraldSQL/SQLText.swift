@@ -8,12 +8,16 @@ extension String {
     /// still a quote to every SQL engine, so it must be escaped too. An ASCII byte never occurs
     /// inside a multi-byte UTF-8 sequence, so matching bytes is exact.
     func escaping(_ escapes: KeyValuePairs<Unicode.Scalar, String>) -> String {
-        let bytes = escapes.map { UInt8(ascii: $0.key) }
-        guard utf8.contains(where: bytes.contains) else { return self }
+        // Looked up in place: an array of the bytes, made on every call, cost more than the scan.
+        func replacement(_ b: UInt8) -> String? {
+            for (scalar, text) in escapes where scalar.value == UInt32(b) { return text }
+            return nil
+        }
+        guard utf8.contains(where: { replacement($0) != nil }) else { return self }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 8)
         for b in utf8 {
-            if let i = bytes.firstIndex(of: b) { out += escapes[i].value.utf8 } else { out.append(b) }
+            if let r = replacement(b) { out += r.utf8 } else { out.append(b) }
         }
         return String(decoding: out, as: UTF8.self)
     }

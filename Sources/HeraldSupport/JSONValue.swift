@@ -120,6 +120,9 @@ public enum JSONValue: Hashable, Sendable {
         return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 
+    /// The bytes that can start an escape: controls, `"`, `\`, DEL and the lead byte of U+2028/9.
+    static let mayNeedEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }
+
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var s = s
@@ -129,6 +132,11 @@ public enum JSONValue: Hashable, Sendable {
             var i = 0
             while i < u.count {
                 let b = u[i]
+                // Most bytes need nothing: one table lookup, not the switch below.
+                if !JSONValue.mayNeedEscape[Int(b)] {
+                    i += 1
+                    continue
+                }
                 var escape: String?
                 var next = i + 1
                 switch b {
