@@ -39,10 +39,12 @@ public struct BundleWriter: Sendable {
     public func write(to directory: URL, batch: Int = 64) throws {
         try FileOutput.createFolder(directory)
         let previous = PreviousManifest.paths(in: directory)
+        // Paths are joined as text: `URL` path arithmetic for each of tens of thousands of files
+        // cost more than writing them.
+        let root = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
         let kept = try produce(batch: batch) { path, bytes in
-            let url = directory.appendingPathComponent(path)
-            if path.contains("/") { try FileOutput.createFolder(url.deletingLastPathComponent()) }
-            try FileOutput.write(bytes, to: url.path)
+            if let slash = path.lastIndex(of: "/") { try FileOutput.ensureFolder(root + path[..<slash]) }
+            try FileOutput.write(bytes, to: root + path)
         }
         FileOutput.removeStale(in: directory, previous: previous, kept: kept)
     }

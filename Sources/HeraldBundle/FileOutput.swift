@@ -23,6 +23,15 @@ enum FileOutput {
         }
     }
 
+    /// Makes sure a folder exists: one `mkdir`, which fails harmlessly when it is there already
+    /// (every file of a campaign folder asks), and the full creation only when its parent is missing.
+    static func ensureFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        var status = stat()
+        if errno == EEXIST, stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR { return }
+        try createFolder(URL(fileURLWithPath: path))
+    }
+
     static func write(_ bytes: [UInt8], to path: String) throws {
         if holds(bytes, path) { return }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -44,4 +44,17 @@ import Testing
         let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(!manifest.contains("win-back-dormant") && manifest.contains("at-risk-nudge"))
     }
+
+    /// A file where a campaign's folder must go is reported, naming the folder, not written through.
+    @Test func aFileInTheWayOfAFolderIsReported() throws {
+        let p = try ScratchProject(keepCampaigns: true)
+        let out = p.root.appendingPathComponent("build")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("not a folder".utf8).write(to: out.appendingPathComponent("welcome-series"))
+        let writer = try #require(p.compile().bundleWriter)
+        #expect { try writer.write(to: out) } throws: { error in
+            "\(error.localizedDescription)".contains("welcome-series") && "\(error.localizedDescription)".contains("folder cannot be created")
+        }
+        #expect(try String(contentsOf: out.appendingPathComponent("welcome-series"), encoding: .utf8) == "not a folder")
+    }
 }
