@@ -31,9 +31,12 @@ public final class ScratchProject {
         Compilation.run(ProjectLoader.load(path, workingDirectory: root))
     }
 
-    /// A marketing campaign with a compliant body, for tests that vary one part.
+    /// A marketing campaign with a compliant body, for tests that vary one part. `message` replaces
+    /// the `html:` line with lines of its own (a layout and blocks), from the file's eighth line.
     public static func campaign(_ name: String, audience: String, extra: String = "", subject: String = "\"Hello\"",
-                                html: String = "'<p>Hi. <a href=\"{{ unsubscribe_url }}\">Unsubscribe</a> {{ postal_address }}</p>'") -> String {
-        "campaign: \(name)\nkind: marketing\naudience:\n  where: \(audience)\n\(extra)message:\n  subject: \(subject)\n  preheader: \"Hi\"\n  html: \(html)\n"
+                                html: String = "'<p>Hi. <a href=\"{{ unsubscribe_url }}\">Unsubscribe</a> {{ postal_address }}</p>'",
+                                message: String? = nil) -> String {
+        "campaign: \(name)\nkind: marketing\naudience:\n  where: \(audience)\n\(extra)message:\n  subject: \(subject)\n  preheader: \"Hi\"\n"
+            + (message ?? "  html: \(html)\n")
     }
 }

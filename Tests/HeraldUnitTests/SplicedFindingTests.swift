@@ -18,14 +18,7 @@ import Testing
 
         """
 
-    static let campaign = """
-        campaign: t
-        kind: marketing
-        audience:
-          where: count(purchase_completed within 30d) >= 1
-        message:
-          subject: "Hello"
-          preheader: "Hi"
+    static let campaign = ScratchProject.campaign("t", audience: "count(purchase_completed within 30d) >= 1", message: """
           layout: layouts/spliced.html
           amp: true
           blocks:
@@ -36,7 +29,7 @@ import Testing
               <p onclick="x()">Three lines.</p>
               <p>Four lines.</p>
 
-        """
+        """)
 
     @Test func findingsAfterAndInsideBlocksAreWhereTheyAre() throws {
         let p = try ScratchProject(files: ["campaigns/t.yaml": Self.campaign, "layouts/spliced.html": Self.layout])
