@@ -28,7 +28,7 @@ struct AMPDocument {
         self.source = source
         root = parsed.root
         problems = parsed.problems
-        elements = root.map { [$0] + $0.descendants } ?? []
+        elements = root?.preorder().elements ?? []
         byteCount = bytes.count
         // `<!doctype html>` first, after blanks and comments (libxml2 keeps no doctype in the tree copy).
         var i = 0

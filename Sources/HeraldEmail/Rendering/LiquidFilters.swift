@@ -141,8 +141,9 @@ public enum LiquidFilters {
 
 /// HTML escaping of the five significant characters, as Liquid's `escape` filter does.
 public enum HTMLEscaping {
-    /// Escapes `& < > " '` byte by byte (they are ASCII, so UTF-8 sequences pass untouched); a
-    /// value with none of them, nearly every one, is returned as is without allocating.
+    /// Escapes `& < > " '` (they are ASCII, so UTF-8 sequences pass untouched), copying the runs
+    /// between them whole; a value with none of them, nearly every one, is returned as is
+    /// without allocating.
     public static func escape(_ s: String) -> String {
         var s = s
         return s.withUTF8 { bytes in
@@ -178,7 +179,7 @@ public enum HTMLEscaping {
         }
         let trimmed = s.drop { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } == true }
         let lower = trimmed.lowercased()
-        for scheme in ["https:", "http:", "mailto:", "tel:"] where lower.hasPrefix(scheme) { return String(trimmed) }
+        for scheme in allowedSchemes where lower.hasPrefix(scheme.description) { return String(trimmed) }
         return "about:invalid#herald"
     }
 }

@@ -120,7 +120,7 @@ extension HTMLProblemMapper {
     /// on that line by its rank among same-named elements there.
     func span(of element: HTMLElement, in root: HTMLElement?) -> Span {
         guard let root else { return fallback }
-        let sameLine = ([root] + root.descendants).filter { $0.name == element.name && $0.line == element.line }
+        let sameLine = root.preorder().elements.filter { $0.name == element.name && $0.line == element.line }
         let rank = sameLine.firstIndex { $0.line == element.line && $0.attributes.elementsEqual(element.attributes, by: { $0 == $1 })
                                            && $0.children.count == element.children.count } ?? 0
         let needle = Array("<\(element.name)".utf8)
