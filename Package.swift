@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "HeraldYAML", dependencies: ["HeraldSource", "HeraldDiagnostics", "CYAML"]),
         .target(name: "HeraldSyntax", dependencies: ["HeraldSource", "HeraldSupport", "HeraldDiagnostics", "HeraldYAML"]),
         .target(name: "HeraldSchema", dependencies: ["HeraldSyntax"]),
-        .target(name: "HeraldChecker", dependencies: ["HeraldSchema"]),
+        .target(name: "HeraldChecker", dependencies: ["HeraldSchema", "HeraldSupport"]),
         .target(name: "HeraldPlan", dependencies: ["HeraldChecker", "HeraldSupport"]),
         .target(name: "HeraldSQL", dependencies: ["HeraldPlan"]),
         .target(name: "HeraldEmail", dependencies: ["HeraldChecker", "HeraldSupport", "CLibXML2"]),

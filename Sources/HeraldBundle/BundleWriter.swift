@@ -42,10 +42,7 @@ public struct BundleWriter: Sendable {
         // Paths are joined as text: `URL` path arithmetic for each of tens of thousands of files
         // cost more than writing them.
         let root = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
-        let kept = try produce(batch: batch) { path, bytes in
-            if let slash = path.lastIndex(of: "/") { try FileOutput.ensureFolder(root + path[..<slash]) }
-            try FileOutput.write(bytes, to: root + path)
-        }
+        let kept = try produce(batch: batch) { path, bytes in try FileOutput.write(bytes, to: root + path) }
         FileOutput.removeStale(in: directory, previous: previous, kept: kept)
     }
 
@@ -53,24 +50,13 @@ public struct BundleWriter: Sendable {
     ///
     /// Campaign folders are made in parallel, a batch at a time, in sorted path order, so that
     /// the bundle hash (over every file in sorted path order) is computed as they stream past
-    /// and only one batch is held in memory. Returns the path of every file stored.
+    /// and only a few batches are held in memory. Returns the path of every file stored.
     @discardableResult
     func produce(batch: Int, _ store: @escaping @Sendable (String, [UInt8]) throws -> Void) throws -> Set<String> {
-        // Every campaign's audience at once, for send systems that run all batches together.
-        var topLevel: [(dialect: String, path: String, bytes: [UInt8])] = []
-        let plans = project.campaigns.compactMap { plan.campaign(named: $0.name) }
-        if !plans.isEmpty {
-            for d in dialects { topLevel.append((d.name, "audiences.\(d.name).sql", Array(ProjectAudienceQuery(dialect: d, plan: plan).sql(plans).utf8))) }
-        }
-        topLevel.sort { $0.path < $1.path }
-        var all = SHA256()
-        func hashFile(_ path: String, _ bytes: [UInt8]) {
-            all.update(path)
-            all.update([0])
-            all.update(bytes)
-            all.update([0])
-        }
-        var nextTop = 0
+        // Every campaign's audience at once, for send systems that run all batches together:
+        // written while the first campaign folders are made.
+        let topLevel = BackgroundTask { [self] in projectAudienceFiles() }
+        let hash = BundleHash(topLevel: topLevel)
         var folders: [String: [String: JSONValue]] = [:]
         let ordered = project.campaigns.sorted { $0.name + "/" < $1.name + "/" }
         for start in stride(from: 0, to: ordered.count, by: max(1, batch)) {
@@ -86,19 +72,17 @@ public struct BundleWriter: Sendable {
                     }
                 })
             }
+            var hashed: [BundleFile] = []
             for (c, result) in zip(chunk, results.values) {
                 guard let files = try result?.get() else { continue }
-                let folder = c.name + "/"
-                while nextTop < topLevel.count, topLevel[nextTop].path < folder {
-                    hashFile(topLevel[nextTop].path, topLevel[nextTop].bytes)
-                    nextTop += 1
-                }
-                for f in files { hashFile(folder + f.name, f.bytes) }
+                hashed += files.map { BundleFile(path: c.name + "/" + $0.name, bytes: $0.bytes) }
                 folders[c.name] = Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONValue.string($0.sha256)) })
             }
+            hash.add(hashed)
         }
-        for t in topLevel[nextTop...] { hashFile(t.path, t.bytes) }
-        for t in topLevel { try store(t.path, t.bytes) }
+        let bundleHash = hash.finish()
+        let top = topLevel.value
+        for t in top { try store(t.path, t.bytes) }
         let entries: [JSONValue] = project.campaigns.compactMap { c in
             folders[c.name].map { ["name": .string(c.name), "path": .string(c.name), "kind": .string(c.kind.rawValue), "files": .object($0)] }
         }
@@ -108,15 +92,22 @@ public struct BundleWriter: Sendable {
             "project": .string(project.settings.name),
             "targets": .array(dialects.map { .string($0.name) }),
             "campaigns": .array(entries),
-            "audiences": .object(Dictionary(uniqueKeysWithValues: topLevel.map { t in
-                (t.dialect, .object(["path": .string(t.path), "sha256": .string(SHA256.hex(t.bytes))]))
+            "audiences": .object(Dictionary(uniqueKeysWithValues: zip(dialects, top).map { d, t in
+                (d.name, .object(["path": .string(t.path), "sha256": .string(SHA256.hex(t.bytes))]))
             })),
-            "hash": .string(Hex.encode(all.finalize())),
+            "hash": .string(bundleHash),
         ]
         try store("manifest.json", manifest.prettyBytes())
-        var paths = Set(topLevel.map(\.path) + ["manifest.json"])
+        var paths = Set(top.map(\.path) + ["manifest.json"])
         for (name, files) in folders { for file in files.keys { paths.insert("\(name)/\(file)") } }
         return paths
+    }
+
+    /// `audiences.DIALECT.sql` for each dialect, in the order of `dialects` (none without campaigns).
+    private func projectAudienceFiles() -> [BundleFile] {
+        let plans = project.campaigns.compactMap { plan.campaign(named: $0.name) }
+        guard !plans.isEmpty else { return [] }
+        return dialects.map { d in BundleFile(path: "audiences.\(d.name).sql", bytes: Array(ProjectAudienceQuery(dialect: d, plan: plan).sql(plans).utf8)) }
     }
 
     /// The files of one campaign's folder, by name.

@@ -1,4 +1,5 @@
 import HeraldSchema
+import HeraldSupport
 import HeraldSource
 import HeraldSyntax
 
@@ -9,11 +10,22 @@ public struct CheckedProject: Sendable {
     /// The typed consent rule; nil when the schema has none (an error if marketing campaigns exist).
     public var consent: TypedExpr?
     public var segments: [CheckedSegment]
-    public var campaigns: [CheckedCampaign]
+    /// Sorted by name.
+    public var campaigns: [CheckedCampaign] { didSet { campaignIndex = NameIndex(campaigns.lazy.map(\.name)) } }
     /// Segments the checked campaigns and segments reference, directly or not.
     public var usedSegments: Set<String> = []
+    private var campaignIndex: NameIndex
 
-    public func campaign(named name: String) -> CheckedCampaign? { campaigns.first { $0.name == name } }
+    public init(settings: ProjectSettings, schema: Schema, consent: TypedExpr?, segments: [CheckedSegment], campaigns: [CheckedCampaign]) {
+        self.settings = settings
+        self.schema = schema
+        self.consent = consent
+        self.segments = segments
+        self.campaigns = campaigns
+        campaignIndex = NameIndex(campaigns.lazy.map(\.name))
+    }
+
+    public func campaign(named name: String) -> CheckedCampaign? { campaignIndex[name].map { campaigns[$0] } }
 }
 
 /// `herald.yaml`, checked.

@@ -33,8 +33,9 @@ public enum Checker {
             diagnostics.merge(resolver.checkOnly(name))
         }
         var segments: [CheckedSegment] = []
+        var segmentNames = Set<String>()
         for s in tree.segments {
-            guard let n = s.name, let rule = resolver.checked[n.value], !segments.contains(where: { $0.name == n.value }) else { continue }
+            guard let n = s.name, let rule = resolver.checked[n.value], segmentNames.insert(n.value).inserted else { continue }
             segments.append(CheckedSegment(name: n.value, description: s.description?.value, owner: s.owner?.value, rule: rule, span: s.span))
         }
 

@@ -7,7 +7,8 @@ import HeraldSyntax
 /// The planner phase: `CheckedProject` in, `ProjectPlan` (and analysis diagnostics) out.
 public struct ProjectPlan: Sendable {
     public let features: FeatureTable
-    public var campaigns: [CampaignPlan]
+    /// In the checked project's order (sorted by name).
+    public var campaigns: [CampaignPlan] { didSet { campaignIndex = NameIndex(campaigns.lazy.map(\.name)) } }
     public var schema: Schema
     /// What the redundant-campaign analysis read of each campaign, in campaign order (the check cache keeps them).
     public var redundancy: [RedundancyProfile]
@@ -16,7 +17,20 @@ public struct ProjectPlan: Sendable {
     /// The redundant campaigns found among them (`H0503`).
     public var redundantCampaigns: [RedundantCampaigns.Finding]
 
-    public func campaign(named name: String) -> CampaignPlan? { campaigns.first { $0.name == name } }
+    private var campaignIndex: NameIndex
+
+    init(features: FeatureTable, campaigns: [CampaignPlan], schema: Schema, redundancy: [RedundancyProfile], redundancySymbols: StringTable,
+         redundantCampaigns: [RedundantCampaigns.Finding]) {
+        self.features = features
+        self.campaigns = campaigns
+        self.schema = schema
+        self.redundancy = redundancy
+        self.redundancySymbols = redundancySymbols
+        self.redundantCampaigns = redundantCampaigns
+        campaignIndex = NameIndex(campaigns.lazy.map(\.name))
+    }
+
+    public func campaign(named name: String) -> CampaignPlan? { campaignIndex[name].map { campaigns[$0] } }
 }
 
 public enum Planner {

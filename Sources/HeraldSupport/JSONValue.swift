@@ -137,16 +137,19 @@ public enum JSONValue: Hashable, Sendable {
                     i += 1
                     continue
                 }
+                // The letter of a two-byte escape (`\"`, `\n`…), written as bytes: quotes are
+                // every few bytes of a layout's HTML.
+                var letter: UInt8 = 0
                 var escape: String?
                 var next = i + 1
                 switch b {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x08: escape = "\\b"
-                case 0x0C: escape = "\\f"
+                case 0x22: letter = 0x22
+                case 0x5C: letter = 0x5C
+                case 0x0A: letter = 0x6E
+                case 0x0D: letter = 0x72
+                case 0x09: letter = 0x74
+                case 0x08: letter = 0x62
+                case 0x0C: letter = 0x66
                 case 0x00..<0x20, 0x7F: escape = JSONValue.unicodeEscape(UInt32(b))
                 case 0xE2:
                     // U+2028 and U+2029 (E2 80 A8/A9) break JavaScript string literals.
@@ -156,7 +159,12 @@ public enum JSONValue: Hashable, Sendable {
                     }
                 default: break
                 }
-                if let escape {
+                if letter != 0 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                    out.append(0x5C)
+                    out.append(letter)
+                    run = next
+                } else if let escape {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
                     out.append(contentsOf: escape.utf8)
                     run = next
