@@ -13,12 +13,17 @@ extension String {
             for (scalar, text) in escapes where scalar.value == UInt32(b) { return text }
             return nil
         }
-        guard utf8.contains(where: { replacement($0) != nil }) else { return self }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 8)
-        for b in utf8 {
-            if let r = replacement(b) { out += r.utf8 } else { out.append(b) }
+        // Read through a buffer: the `utf8` view's iterator asks the string's storage for every byte.
+        var text = self
+        return text.withUTF8 { u in
+            guard let first = u.firstIndex(where: { replacement($0) != nil }) else { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count + 8)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[..<first]))
+            for b in u[first...] {
+                if let r = replacement(b) { out += r.utf8 } else { out.append(b) }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

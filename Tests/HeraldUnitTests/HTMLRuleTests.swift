@@ -31,6 +31,10 @@ import Testing
              failing: #"<img src="https://a.example/x.png" alt="Boots" style="width:600px">"#, column: 2),
         Case(code: "H0411", passing: #"<div style="display: block">Hi</div>"#, failing: #"<div style="display : inline-grid">Hi</div>"#, column: 2),
         Case(code: "H0411", passing: #"<style>p { color: red }</style>"#, failing: #"<style>.row { display: flex }</style>"#, column: 2),
+        // A character reference spells the word only once parsed: the document's bytes never hold `flex`.
+        Case(code: "H0411", passing: #"<p style="color: red">It&#39;s &#8217;here&#8217;</p>"#,
+             failing: #"<div style="display: fl&#x65;x">Hi</div>"#, column: 2),
+        Case(code: "H0411", passing: #"<p class="grid">A grid of &amp; boots</p>"#, failing: #"<div style="DISPLAY:&#71;RID">Hi</div>"#, column: 2),
         Case(code: "H0702", passing: #"<p><a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ postal_address }}</p>"#,
              failing: #"<p><a href="{{ unsubscribe_url }}" style="display:none">Unsubscribe</a> {{ postal_address }}</p>"#,
              column: 5, footer: false),

@@ -27,6 +27,7 @@ struct Check: ParsableCommand {
             (bag, sources, campaigns, segments, rechecked) = (outcome.diagnostics, outcome.sources, outcome.campaigns, outcome.segments, outcome.rechecked)
         } else {
             let compilation = Compilation.run(ProjectLoader.load(path), keepingMessages: false)
+            defer { ProcessLifetime.keep(compilation) }
             (bag, sources) = (compilation.diagnostics, compilation.sources)
             (campaigns, segments) = (compilation.checked?.campaigns.count ?? 0, compilation.checked?.segments.count ?? 0)
         }
@@ -58,6 +59,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let compilation = Compilation.run(ProjectLoader.load(path))
+        defer { ProcessLifetime.keep(compilation) }
         if report(compilation, diagnostics) { throw ExitCode(1) }
         guard let writer = compilation.bundleWriter else { throw ExitCode(1) }
         do {

@@ -4,12 +4,6 @@ import HeraldSupport
 /// URLs in AMP for Email: links absolute with http, https, mailto or tel; image, list and form
 /// endpoints absolute https; mustache only as a whole value, and never in fetch endpoints.
 enum AMPURLRule {
-    static func scheme(_ url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let s = url[..<colon].lowercased()
-        return s.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) && !s.isEmpty ? s : nil
-    }
-
     /// Mustache is allowed only as the whole value (`{{url}}`), never inside it.
     static func mustacheProblem(_ url: String) -> Bool {
         let found = mustache(in: url)
@@ -37,8 +31,8 @@ enum AMPURLRule {
             if e.name == "a", let href = e.attribute("href")?.trimmedOfSpaces {
                 if mustacheProblem(href) {
                     out.append(HTMLFinding(element: e, message: "A link's `href` may be a mustache variable only as a whole value."))
-                } else if !(href.hasPrefix("{{")), !["http", "https", "mailto", "tel"].contains(scheme(href) ?? "") {
-                    out.append(HTMLFinding(element: e, message: scheme(href).map { "AMP for Email does not allow `\($0):` links." }
+                } else if !(href.hasPrefix("{{")), !["http", "https", "mailto", "tel"].contains(URLScheme.of(href) ?? "") {
+                    out.append(HTMLFinding(element: e, message: URLScheme.of(href).map { "AMP for Email does not allow `\($0):` links." }
                                            ?? "AMP for Email does not allow relative links (`\(href.prefix(60))`)."))
                 }
             }
@@ -55,7 +49,7 @@ enum AMPURLRule {
             }
             if mustacheAllowed ? mustacheProblem(url) : mustache(in: url).any {
                 out.append(HTMLFinding(element: e, message: "The `\(attribute)` of `<\(e.name)>` may not contain mustache\(mustacheAllowed ? " except as a whole value" : "")."))
-            } else if !url.hasPrefix("{{"), scheme(url) != "https" {
+            } else if !url.hasPrefix("{{"), URLScheme.of(url) != "https" {
                 out.append(HTMLFinding(element: e, message: "The `\(attribute)` of `<\(e.name)>` must be an absolute `https` URL."))
             }
         }

@@ -12,6 +12,7 @@ enum FlexGridLayoutRule {
     }
 
     static let rule = HTMLRule(kind: .flexGridLayout) { doc in
+        guard doc.mayMention(anyOf: layoutWords) else { return [] }
         var out: [HTMLFinding] = []
         for e in doc.elements {
             let css = e.name == "style" ? e.textContent : (e.attribute("style") ?? "")

@@ -35,9 +35,7 @@ enum InsecureURLRule {
         if lower.hasPrefix("https://") { return nil }
         if isLink && (lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("#")) { return nil }
         if lower.hasPrefix("http://") { return "uses plain `http`: `\(url.prefix(80))`" }
-        if let colon = lower.firstIndex(of: ":"), lower[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
-            return "uses the scheme `\(lower[..<colon])`, which email does not allow"
-        }
+        if let scheme = URLScheme.of(lower) { return "uses the scheme `\(scheme)`, which email does not allow" }
         return "is relative (`\(url.prefix(80))`), which never resolves in a mailbox"
     }
 }
