@@ -12,7 +12,7 @@ enum AMPAttributeRule {
         var out: [HTMLFinding] = []
         for e in doc.elements {
             for a in e.attributes {
-                if a.name.hasPrefix("on"), a.name != "on" {
+                if EventHandlerRule.isHandler(a.name) {
                     out.append(HTMLFinding(element: e, message: "AMP for Email does not allow the script handler `\(a.name)`.",
                                            help: "Use the `on` attribute with AMP actions, such as `on=\"tap:…\"`."))
                 } else if a.name == "nonce" {
@@ -24,7 +24,7 @@ enum AMPAttributeRule {
             if e.name == "a", let t = e.attribute("target"), t != "_blank" {
                 out.append(HTMLFinding(element: e, message: "In AMP for Email, a link's `target` can only be `_blank`, not `\(t)`."))
             }
-            if ["amp-img", "amp-anim"].contains(e.name), e.has("srcset") {
+            if e.name == "amp-img" || e.name == "amp-anim", e.has("srcset") {
                 out.append(HTMLFinding(element: e, message: "AMP for Email does not allow `srcset` on `<\(e.name)>`."))
             }
             if e.name == "form", e.has("action") || e.has("target") || e.has("name") || e.has("verify-xhr") {

@@ -14,8 +14,11 @@ enum AMPStyleRule {
         // Every inline style of every version passes here; most have no `!`, `@` or `(` at all,
         // so a byte scan decides whether the Foundation searches need to run.
         var bang = false, at = false, paren = false
-        for b in css.utf8 {
-            if b == UInt8(ascii: "!") { bang = true } else if b == UInt8(ascii: "@") { at = true } else if b == UInt8(ascii: "(") { paren = true }
+        var text = css
+        text.withUTF8 { bytes in
+            for b in bytes {
+                if b == UInt8(ascii: "!") { bang = true } else if b == UInt8(ascii: "@") { at = true } else if b == UInt8(ascii: "(") { paren = true }
+            }
         }
         if bang, css.range(of: "!important", options: .caseInsensitive) != nil {
             out.append(HTMLFinding(element: element, message: "AMP for Email does not allow `!important` in CSS."))

@@ -18,6 +18,8 @@ enum InsecureURLRule {
         var out: [HTMLFinding] = []
         for e in doc.elements {
             guard let (attribute, isLink) = byElement[e.name], let raw = e.attribute(attribute) else { continue }
+            // Nearly every URL is https, with nothing to trim before it.
+            if raw.hasASCIIPrefixIgnoringCase("https://") { continue }
             if let problem = problem(raw.trimmed, isLink: isLink) {
                 out.append(HTMLFinding(element: e, message: "The `\(attribute)` of `<\(e.name)>` \(problem).",
                                        help: "Use an absolute `https://` URL\(isLink ? " (or `mailto:` / `tel:`)" : "")."))
