@@ -76,11 +76,15 @@ struct CompileBench: ParsableCommand {
             let bundle = URL(fileURLWithPath: work).appendingPathComponent("bundle\(n)")
             try? FileManager.default.removeItem(at: bundle)
             defer { try? FileManager.default.removeItem(at: bundle) }
+            // Freed after the clock stops, as `herald build` leaves it to the process's exit.
+            var built: Compilation?
             let build = try time {
                 let c = Compilation.run(ProjectLoader.load(dir.path))
                 guard let writer = c.bundleWriter else { throw BenchFailure("no bundle") }
                 try writer.write(to: bundle)
+                built = c
             }
+            withExtendedLifetime(built) {}
             func s(_ x: Double) -> String { String(format: x < 10 ? "%.2f s" : "%.1f s", x) }
             func ms(_ x: Double) -> String { String(format: "%.0f ms", x * 1000) }
             func ratio(_ x: Double) -> String { String(format: "%.1f×", x / campaignFloor) }

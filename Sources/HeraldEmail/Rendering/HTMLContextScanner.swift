@@ -52,7 +52,8 @@ struct HTMLContextScanner: Equatable {
     static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "background", "cite", "poster", "longdesc", "usemap", "xlink:href", "srcset"]
 
     mutating func feed(_ text: String) {
-        for b in text.utf8 { step(b) }
+        var text = text
+        text.withUTF8 { bytes in for b in bytes { step(b) } }
     }
 
     /// The context of an output at the current position; outputs inside attribute values count
@@ -92,18 +93,25 @@ struct HTMLContextScanner: Equatable {
         }
     }
 
+    /// A buffer started over with one byte, keeping its storage: a new array for every tag and
+    /// attribute of every layout was most of the scan's cost.
+    private static func restart(_ buffer: inout [UInt8], _ b: UInt8) {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(b)
+    }
+
     private mutating func step(_ b: UInt8) {
         switch state {
         case .data:
             if b == UInt8(ascii: "<") { state = .tagOpen }
         case .tagOpen:
-            if HTMLContextScanner.isAlpha(b) { tag = [b]; isEndTag = false; state = .tagName }
+            if HTMLContextScanner.isAlpha(b) { Self.restart(&tag, b); isEndTag = false; state = .tagName }
             else if b == UInt8(ascii: "/") { state = .endTagOpen }
-            else if b == UInt8(ascii: "!") { state = .markupDeclaration; valueSoFar = [] }
+            else if b == UInt8(ascii: "!") { state = .markupDeclaration; valueSoFar.removeAll(keepingCapacity: true) }
             else if b == UInt8(ascii: "?") { state = .bogusComment }
             else { state = .data; step(b) }
         case .endTagOpen:
-            if HTMLContextScanner.isAlpha(b) { tag = [b]; isEndTag = true; state = .tagName }
+            if HTMLContextScanner.isAlpha(b) { Self.restart(&tag, b); isEndTag = true; state = .tagName }
             else if b == UInt8(ascii: ">") { state = .data }
             else { state = .bogusComment }
         case .tagName:
@@ -113,7 +121,7 @@ struct HTMLContextScanner: Equatable {
             else { tag.append(b) }
         case .beforeAttributeName:
             if HTMLContextScanner.isSpace(b) || b == UInt8(ascii: "/") { break }
-            if b == UInt8(ascii: ">") { endOfTag() } else { attribute = [b.asciiLowercased]; state = .attributeName }
+            if b == UInt8(ascii: ">") { endOfTag() } else { Self.restart(&attribute, b.asciiLowercased); state = .attributeName }
         case .attributeName:
             if HTMLContextScanner.isSpace(b) { state = .afterAttributeName }
             else if b == UInt8(ascii: "=") { state = .beforeAttributeValue }
@@ -125,10 +133,10 @@ struct HTMLContextScanner: Equatable {
             if b == UInt8(ascii: "=") { state = .beforeAttributeValue }
             else if b == UInt8(ascii: ">") { endOfTag() }
             else if b == UInt8(ascii: "/") { state = .beforeAttributeName }
-            else { attribute = [b.asciiLowercased]; state = .attributeName }
+            else { Self.restart(&attribute, b.asciiLowercased); state = .attributeName }
         case .beforeAttributeValue:
             if HTMLContextScanner.isSpace(b) { break }
-            valueSoFar = []
+            valueSoFar.removeAll(keepingCapacity: true)
             if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { state = .attributeValue(quote: b) }
             else if b == UInt8(ascii: ">") { endOfTag() }
             else { valueSoFar.append(b); state = .attributeValue(quote: nil) }

@@ -110,14 +110,19 @@ public enum LiquidFilters {
     /// `1234.5` → `1,234.50`.
     static func money(_ x: Double) -> String {
         let cents = Int64(roundHalfAway(abs(x) * 100))
-        let units = String(cents / 100)
-        var grouped = ""
-        for (i, c) in units.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 { grouped.append(",") }
-            grouped.append(c)
+        // Written as bytes: this runs for every price of every rendered version, and grouping
+        // the digits `Character` by character cost more than the rest of the filters together.
+        let digits = Array(String(cents / 100).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + digits.count / 3 + 4)
+        if x < 0 && cents > 0 { out.append(0x2D) }
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(0x2C) }
+            out.append(d)
         }
         let frac = cents % 100
-        return (x < 0 && cents > 0 ? "-" : "") + String(grouped.reversed()) + "." + (frac < 10 ? "0" : "") + String(frac)
+        out += [0x2E, UInt8(0x30 + frac / 10), UInt8(0x30 + frac % 10)]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Ruby's `CGI.escape`: letters, digits and `*-._~` kept, space as `+`, the rest `%XX`.
