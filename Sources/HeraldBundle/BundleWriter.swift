@@ -15,6 +15,8 @@ public struct BundleWriter: Sendable {
     public let messages: [String: CompiledMessage]
     public let dialects: [any SQLDialect]
     public let compilerVersion: String
+    /// One results-query writer per dialect, in the order of `dialects`, shared by every campaign.
+    private let resultsQueries: [ResultsQuery]
 
     public init(project: CheckedProject, plan: ProjectPlan, messages: [String: CompiledMessage], dialects: [any SQLDialect],
                 compilerVersion: String) {
@@ -23,6 +25,7 @@ public struct BundleWriter: Sendable {
         self.messages = messages
         self.dialects = dialects
         self.compilerVersion = compilerVersion
+        resultsQueries = dialects.map { ResultsQuery(dialect: $0, plan: plan) }
     }
 
     /// The bundle in memory (tests, `herald diff`).
@@ -122,8 +125,8 @@ public struct BundleWriter: Sendable {
                 if case .success(let sql) = EligibilityQuery(dialect: d, plan: plan).sql(cp) { files["eligibility.\(d.name).sql"] = sql }
             }
         }
-        for d in dialects {
-            if let sql = ResultsQuery(dialect: d, plan: plan).sql(cp) { files["results.\(d.name).sql"] = sql }
+        for (d, results) in zip(dialects, resultsQueries) {
+            if let sql = results.sql(cp) { files["results.\(d.name).sql"] = sql }
         }
         var bytes = files.mapValues { Array($0.utf8) }
         bytes["campaign.json"] = campaignJSON(c, cp, m, sql: files).prettyBytes()

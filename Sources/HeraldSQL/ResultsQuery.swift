@@ -10,13 +10,19 @@ import HeraldSchema
 /// each aggregate of the goal reads events in `(sent_at, sent_at + window]` (up to `as_of`).
 /// The p-value is two-sided, from the normal approximation (Abramowitz and Stegun 26.2.17, absolute
 /// error under 1e-7), so that every engine computes it with EXP and SQRT alone.
-public struct ResultsQuery {
+public struct ResultsQuery: Sendable {
     public let dialect: any SQLDialect
     public let plan: ProjectPlan
+
+    /// The statistics, which depend on the dialect alone: written once per writer, not per
+    /// campaign (a build writes every campaign's results query for every dialect, and these
+    /// expressions are most of each query's text).
+    private let tests: ZTest
 
     public init(dialect: any SQLDialect, plan: ProjectPlan) {
         self.dialect = dialect
         self.plan = plan
+        tests = ZTest(dialect)
     }
 
     public static let columns = ["arm", "recipients", "conversions", "conversion_rate", "z", "p_value"]
@@ -71,36 +77,18 @@ public struct ResultsQuery {
         ]
         for alias in Set(scanOf.values).sorted() { outcome.append("LEFT JOIN \(q(alias)) ON \(q(alias)).\(q("k")) = r.\(q("k"))") }
         ctes.append(cte("herald_outcomes", outcome))
-        let real = dialect.sqlType(.decimal)
-        ctes.append(cte("herald_arms", [
-            "SELECT \(q("arm")), \(dialect.signedInteger("COUNT(*)")) AS \(q("n")), \(dialect.signedInteger("SUM(\(q("converted")))")) AS \(q("x"))",
-            "FROM \(q("herald_outcomes"))",
-            "GROUP BY \(q("arm"))",
-        ]))
-        // The z statistic against the first arm, with the pooled standard error.
-        let n = "CAST(a.\(q("n")) AS \(real))", x = "CAST(a.\(q("x")) AS \(real))"
-        let n0 = "CAST(b.\(q("n")) AS \(real))", x0 = "CAST(b.\(q("x")) AS \(real))"
-        let pooled = "((\(x) + \(x0)) / (\(n) + \(n0)))"
-        let se = "SQRT(\(pooled) * (1 - \(pooled)) * (1 / \(n) + 1 / \(n0)))"
+        ctes.append(tests.arms)
         ctes.append(cte("herald_tests", [
             "SELECT a.\(q("arm")) AS \(q("arm")), a.\(q("n")) AS \(q("n")), a.\(q("x")) AS \(q("x")),",
-            "  \(x) / \(n) AS \(q("rate")),",
-            "  CASE WHEN a.\(q("arm")) = \(dialect.string(first)) OR b.\(q("n")) IS NULL OR \(pooled) <= 0 OR \(pooled) >= 1 THEN NULL",
-            "       ELSE (\(x) / \(n) - \(x0) / \(n0)) / \(se) END AS \(q("z"))",
+            "  \(tests.rate) AS \(q("rate")),",
+            "  CASE WHEN a.\(q("arm")) = \(dialect.string(first)) OR \(tests.undefined) THEN NULL",
+            "       ELSE \(tests.z) END AS \(q("z"))",
             "FROM \(q("herald_arms")) AS a",
             "LEFT JOIN \(q("herald_arms")) AS b ON b.\(q("arm")) = \(dialect.string(first))",
         ]))
-        let absZ = "ABS(\(q("z")))", t = "(1 / (1 + 0.2316419 * \(absZ)))"
-        let poly = "\(t) * (0.319381530 + \(t) * (-0.356563782 + \(t) * (1.781477937 + \(t) * (-1.821255978 + \(t) * 1.330274429))))"
         let order = (e.variants + [DeliveryPlan.holdoutArm]).enumerated().map { "WHEN \(dialect.string($1)) THEN \($0)" }.joined(separator: " ")
         var out = "WITH " + ctes.joined(separator: ",\n") + "\n"
-        out += "SELECT \(q("arm")) AS \(q("arm")),\n"
-        out += "       \(q("n")) AS \(q("recipients")),\n"
-        out += "       \(q("x")) AS \(q("conversions")),\n"
-        out += "       \(q("rate")) AS \(q("conversion_rate")),\n"
-        out += "       \(q("z")) AS \(q("z")),\n"
-        out += "       2 * 0.3989422804014327 * EXP(-\(q("z")) * \(q("z")) / 2) * \(poly) AS \(q("p_value"))\n"
-        out += "FROM \(q("herald_tests"))\n"
+        out += tests.select
         out += "ORDER BY CASE \(q("arm")) \(order) ELSE \(e.variants.count + 1) END, \(q("arm"))\n"
         if !dialect.querySuffix.isEmpty { out += dialect.querySuffix + "\n" }
         return out
@@ -137,5 +125,43 @@ public struct ResultsQuery {
 
     private func cte(_ name: String, _ lines: [String]) -> String {
         "\(q(name)) AS (\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n)"
+    }
+}
+
+/// The two-proportion z-test of a results query in one dialect: the arms CTE, the rate, the z
+/// statistic against the first arm (pooled standard error) and the final SELECT with the p-value.
+private struct ZTest: Sendable {
+    let arms: String
+    let rate: String
+    /// When z is undefined: no first arm to compare with, or a pooled rate of 0 or 1.
+    let undefined: String
+    let z: String
+    let select: String
+
+    init(_ dialect: any SQLDialect) {
+        func q(_ s: String) -> String { dialect.quote(s) }
+        let real = dialect.sqlType(.decimal)
+        arms = "\(q("herald_arms")) AS (\n" + [
+            "SELECT \(q("arm")), \(dialect.signedInteger("COUNT(*)")) AS \(q("n")), \(dialect.signedInteger("SUM(\(q("converted")))")) AS \(q("x"))",
+            "FROM \(q("herald_outcomes"))",
+            "GROUP BY \(q("arm"))",
+        ].map { "  " + $0 }.joined(separator: "\n") + "\n)"
+        let n = "CAST(a.\(q("n")) AS \(real))", x = "CAST(a.\(q("x")) AS \(real))"
+        let n0 = "CAST(b.\(q("n")) AS \(real))", x0 = "CAST(b.\(q("x")) AS \(real))"
+        let pooled = "((\(x) + \(x0)) / (\(n) + \(n0)))"
+        let se = "SQRT(\(pooled) * (1 - \(pooled)) * (1 / \(n) + 1 / \(n0)))"
+        rate = "\(x) / \(n)"
+        undefined = "b.\(q("n")) IS NULL OR \(pooled) <= 0 OR \(pooled) >= 1"
+        z = "(\(x) / \(n) - \(x0) / \(n0)) / \(se)"
+        let absZ = "ABS(\(q("z")))", t = "(1 / (1 + 0.2316419 * \(absZ)))"
+        let poly = "\(t) * (0.319381530 + \(t) * (-0.356563782 + \(t) * (1.781477937 + \(t) * (-1.821255978 + \(t) * 1.330274429))))"
+        var out = "SELECT \(q("arm")) AS \(q("arm")),\n"
+        out += "       \(q("n")) AS \(q("recipients")),\n"
+        out += "       \(q("x")) AS \(q("conversions")),\n"
+        out += "       \(q("rate")) AS \(q("conversion_rate")),\n"
+        out += "       \(q("z")) AS \(q("z")),\n"
+        out += "       2 * 0.3989422804014327 * EXP(-\(q("z")) * \(q("z")) / 2) * \(poly) AS \(q("p_value"))\n"
+        out += "FROM \(q("herald_tests"))\n"
+        select = out
     }
 }

@@ -93,7 +93,7 @@ struct SlotSplicingParser {
             for id in content.ids where !ids.insert(id).inserted { return nil }
             pieces.append(content)
         }
-        var splicer = Splicer(pieces: pieces, paths: skeleton.paths, movesLines: movesLines)
+        var splicer = Splicer(pieces: pieces, branches: skeleton.branches, movesLines: movesLines)
         var path: [Int] = []
         return splicer.copy(skeleton.root, at: &path)
     }
@@ -130,9 +130,10 @@ fileprivate struct Skeleton {
     var root: HTMLElement
     /// Per placeholder, in document order: the names of the elements open there, outermost first.
     var places: [(context: [String], line: Int)] = []
-    /// The child-index paths from the root to every placeholder and to every element above one:
-    /// the rest of the tree is shared by every version as it is, until a line moves.
-    var paths: Set<[Int]> = []
+    /// The child-index paths of the elements below the root and above a placeholder, in document
+    /// order (a path sorts before those it leads to): the elements a splice rebuilds. The rest of
+    /// the tree is shared by every version as it is, until a line moves.
+    var branches: [[Int]] = []
     var ids: Set<String> = []
     /// Whether libxml2 reported an unknown tag besides the placeholders (only a tree may be spliced).
     var hasUnknownTags: Bool
@@ -146,16 +147,18 @@ fileprivate struct Skeleton {
         hasUnknownTags = !others.isEmpty
         var context: [String] = []
         var path: [Int] = []
-        guard collect(root, &context, &path) else { return nil }
+        var branches = Set<[Int]>()
+        guard collect(root, &context, &path, &branches) else { return nil }
+        self.branches = branches.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// Records placeholders, their paths and ids below `e`; false when a placeholder's place
     /// rules splicing out.
-    private mutating func collect(_ e: HTMLElement, _ context: inout [String], _ path: inout [Int]) -> Bool {
+    private mutating func collect(_ e: HTMLElement, _ context: inout [String], _ path: inout [Int], _ branches: inout Set<[Int]>) -> Bool {
         if e.name == SlotSplicingParser.placeholder {
             guard e.children.isEmpty, let parent = context.last, !["html", "head"].contains(parent) else { return false }
             places.append((context, e.line))
-            for n in 0...path.count { paths.insert(Array(path.prefix(n))) }
+            for n in 1..<max(1, path.count) { branches.insert(Array(path.prefix(n))) }
             return true
         }
         if let id = SpliceText.id(of: e) { ids.insert(id) }
@@ -165,7 +168,7 @@ fileprivate struct Skeleton {
             guard case .element(let child) = node else { continue }
             path.append(i)
             defer { path.removeLast() }
-            if !collect(child, &context, &path) { return false }
+            if !collect(child, &context, &path, &branches) { return false }
         }
         return true
     }
@@ -218,16 +221,18 @@ private struct Content {
 /// a subtree without one is shared as it is, or copied with its lines moved.
 private struct Splicer {
     let pieces: [Content]
-    let paths: Set<[Int]>
+    let branches: [[Int]]
+    /// The next of `branches` to meet: the splice visits them in document order.
+    var nextBranch = 0
     /// Whether lines move; otherwise a content's elements keep their lines in its own parse and
     /// the skeleton's keep theirs.
     let movesLines: Bool
     var next = 0
     var delta = 0
 
-    init(pieces: [Content], paths: Set<[Int]>, movesLines: Bool) {
+    init(pieces: [Content], branches: [[Int]], movesLines: Bool) {
         self.pieces = pieces
-        self.paths = paths
+        self.branches = branches
         self.movesLines = movesLines
     }
 
@@ -251,8 +256,14 @@ private struct Splicer {
                 joinNext = true
             case .element(let c):
                 path.append(i)
-                if paths.contains(path) { out.children.append(.element(copy(c, at: &path))) }
-                else { out.children.append(delta == 0 ? child : Self.shifted(child, by: delta)) }
+                // Compared with the next branch, not hashed into a set: every child of a rebuilt
+                // element asks.
+                if nextBranch < branches.count, branches[nextBranch] == path {
+                    nextBranch += 1
+                    out.children.append(.element(copy(c, at: &path)))
+                } else {
+                    out.children.append(delta == 0 ? child : Self.shifted(child, by: delta))
+                }
                 path.removeLast()
                 joinNext = false
             default:
