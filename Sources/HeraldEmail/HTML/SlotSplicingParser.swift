@@ -33,6 +33,9 @@ struct SlotSplicingParser {
     /// This message's skeletons, found in or added to `shared`; kept here too because the
     /// shared cache stops growing at its capacity.
     private var skeletons: [FingerprintedBytes: Skeleton?] = [:]
+    /// The last version's skeleton and its bytes: versions of a message nearly always share one,
+    /// and comparing bytes (`memcmp`) costs far less than fingerprinting them again.
+    private var last: (bytes: [UInt8], skeleton: Skeleton?)?
     private let shared: SkeletonCache
     private var contents: [ContentKey: Content?] = [:]
     /// How many versions were spliced rather than parsed whole (tests check the path is taken).
@@ -80,9 +83,18 @@ struct SlotSplicingParser {
             at = r.upperBound
         }
         skeletonBytes += output[at...]
-        let skeletonKey = FingerprintedBytes(skeletonBytes)
-        if skeletons[skeletonKey] == nil { skeletons[skeletonKey] = .some(shared.skeleton(skeletonKey)) }
-        guard let skeleton = skeletons[skeletonKey]!, skeleton.places.count == slots.count,
+        let found: Skeleton?
+        if let last, last.bytes.count == skeletonBytes.count, last.bytes.withUnsafeBytes({ a in
+            skeletonBytes.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }) {
+            found = last.skeleton
+        } else {
+            let skeletonKey = FingerprintedBytes(skeletonBytes)
+            if skeletons[skeletonKey] == nil { skeletons[skeletonKey] = .some(shared.skeleton(skeletonKey)) }
+            found = skeletons[skeletonKey]!
+            last = (skeletonBytes, found)
+        }
+        guard let skeleton = found, skeleton.places.count == slots.count,
               unknownTags || !skeleton.hasUnknownTags else { return nil }
         var pieces: [Content] = []
         var ids = skeleton.ids

@@ -17,7 +17,7 @@ enum MessageValidator {
         // Versions often render the same document (arms that differ only in their subject, block
         // alternatives an arm overrides): each distinct document, traced to the same sources, is
         // parsed and checked once.
-        var validated = Set<RenderedVersionKey>()
+        var validated = ValidatedVersions()
         // The sample recipient depends on the arm only; block choices vary far more often.
         var inputs: [String?: RenderInput] = [:]
         // Versions differ in their slots: the layout around them is parsed once (and once for
@@ -36,7 +36,7 @@ enum MessageValidator {
             htmlSize = renderer.output.utf8.count
             let unsubscribeURL = printsUnsubscribe ? input.builtins["unsubscribe_url"]?.text : nil
             let hasPreheader = m.preheader(variant: combination.variant) != nil
-            if validated.insert(RenderedVersionKey(renderer, part: "html", facts: [hasPreheader ? "preheader" : "", unsubscribeURL ?? ""])).inserted {
+            if validated.insert(RenderedVersionKey(renderer, part: "html", facts: [hasPreheader ? "preheader" : "", unsubscribeURL ?? ""])) {
                 // Built only when something is reported: most versions have nothing to map.
                 lazy var mapper = HTMLProblemMapper(rendered: renderer.output, trace: renderer.trace, fallback: fallback) { sources?.file($0)?.bytes }
                 let bytes = Array(renderer.output.utf8)
@@ -73,7 +73,7 @@ enum MessageValidator {
             }
             amp.run(ampProgram)
             ampSize = amp.output.utf8.count
-            guard validated.insert(RenderedVersionKey(amp, part: "amp", facts: [])).inserted else { continue }
+            guard validated.insert(RenderedVersionKey(amp, part: "amp", facts: [])) else { continue }
             lazy var ampMapper = HTMLProblemMapper(rendered: amp.output, trace: amp.trace, fallback: fallback) { sources?.file($0)?.bytes }
             // Spliced like the HTML part, through the AMP preparation's rewrites; its rules read
             // only the tree.
@@ -102,12 +102,9 @@ enum MessageValidator {
 
 /// What makes two rendered versions the same for validation: the output, where each piece of it
 /// came from (so a problem is still reported at every source that produces it), and the facts
-/// rules read besides the HTML. The output is hashed as raw bytes with a cheap fingerprint:
-/// `String` hashing normalizes Unicode first, which for 40-80 KB documents cost more than the
-/// parse the key saves, and SipHash over them was 3% of a check's instructions.
-private struct RenderedVersionKey: Hashable {
+/// rules read besides the HTML.
+private struct RenderedVersionKey: Equatable {
     var output: String
-    var outputHash: Int
     var offsets: [Int]
     var spans: [Span]
     var part: String
@@ -115,8 +112,6 @@ private struct RenderedVersionKey: Hashable {
 
     init(_ renderer: Renderer, part: String, facts: [String]) {
         output = renderer.output
-        var text = renderer.output
-        outputHash = text.withUTF8 { FingerprintedBytes.fingerprint(UnsafeRawBufferPointer($0)) }
         offsets = renderer.trace.map(\.offset)
         spans = renderer.trace.map(\.span)
         self.part = part
@@ -126,14 +121,24 @@ private struct RenderedVersionKey: Hashable {
     /// The outputs compare as bytes: `String ==` compares Unicode canonical equivalence, which
     /// on 60 KB documents cost more than everything else here.
     static func == (a: Self, b: Self) -> Bool {
-        guard a.outputHash == b.outputHash, a.offsets == b.offsets, a.spans == b.spans, a.part == b.part, a.facts == b.facts else { return false }
+        guard a.offsets == b.offsets, a.part == b.part, a.facts == b.facts, a.spans == b.spans else { return false }
         var x = a.output, y = b.output
         return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
     }
+}
 
-    func hash(into h: inout Hasher) {
-        h.combine(outputHash)
-        h.combine(offsets.count)
-        h.combine(part)
+/// The versions of one message validated so far, by output length. A message has a dozen
+/// versions or so: comparing a new one with those of its length (`memcmp` reads tens of bytes a
+/// cycle, and most differ in length) costs less than hashing every byte of every version, which
+/// was 4% of a check's instructions.
+private struct ValidatedVersions {
+    private var byLength: [Int: [RenderedVersionKey]] = [:]
+
+    /// Adds a version; false when the same one was validated already.
+    mutating func insert(_ key: RenderedVersionKey) -> Bool {
+        let length = key.output.utf8.count
+        if byLength[length]?.contains(key) == true { return false }
+        byLength[length, default: []].append(key)
+        return true
     }
 }

@@ -56,12 +56,32 @@ public struct TemplateParser {
         return Failure()
     }
 
-    private func find(_ needle: String, from: Int) -> Int? {
-        let n = Array(needle.utf8)
+    /// Where `needle` next occurs at or after `from`: `memchr` to each place its first byte
+    /// stands, the rest compared in place.
+    private func find(_ needle: StaticString, from: Int) -> Int? {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = n.first, from >= 0 else { return nil }
+        return bytes.withUnsafeBufferPointer { b -> Int? in
+            guard let base = b.baseAddress else { return nil }
+            var j = from
+            while j + n.count <= b.count, let hit = memchr(base + j, Int32(first), b.count - n.count + 1 - j) {
+                let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                var k = 1
+                while k < n.count && b[at + k] == n[k] { k += 1 }
+                if k == n.count { return at }
+                j = at + 1
+            }
+            return nil
+        }
+    }
+
+    /// The next `{{` or `{%` at or after `from`, in one scan: looking for each on its own
+    /// scanned the rest of the template for a tag after every output, quadratic in outputs.
+    private func findOpening(from: Int) -> Int? {
         var j = from
-        while j + n.count <= bytes.count {
-            if bytes[j] == n[0] && Array(bytes[j..<(j + n.count)]) == n { return j }
-            j += 1
+        while let brace = find("{", from: j), brace + 1 < bytes.count {
+            if bytes[brace + 1] == UInt8(ascii: "{") || bytes[brace + 1] == UInt8(ascii: "%") { return brace }
+            j = brace + 1
         }
         return nil
     }
@@ -88,17 +108,15 @@ public struct TemplateParser {
 
     private mutating func run() throws(Failure) {
         while i < bytes.count {
-            let nextOutput = find("{{", from: i)
-            let nextTag = find("{%", from: i)
-            guard let open = [nextOutput, nextTag].compactMap({ $0 }).min() else {
+            guard let open = findOpening(from: i) else {
                 appendText(i, bytes.count, trimRight: false)
                 i = bytes.count
                 break
             }
-            let isOutput = open == nextOutput
+            let isOutput = bytes[open + 1] == UInt8(ascii: "{")
             let trimLeft = open + 2 < bytes.count && bytes[open + 2] == UInt8(ascii: "-")
             appendText(i, open, trimRight: trimLeft)
-            let closer = isOutput ? "}}" : "%}"
+            let closer: StaticString = isOutput ? "}}" : "%}"
             guard let close = find(closer, from: open + 2) else {
                 throw report("The `\(isOutput ? "{{" : "{%")` is never closed.", open, open + 2, help: "Add `\(closer)`.")
             }
