@@ -32,9 +32,9 @@ enum FileOutput {
         try createFolder(URL(fileURLWithPath: path))
     }
 
-    /// Writes `bytes` to `path`, creating its folder when the folder is missing (or a file stands
-    /// where it should be, which `ensureFolder` reports): asked only then,
-    /// not before every file (two system calls for each of 17 files a campaign).
+    /// Writes `bytes` to `path`, creating its folder only when opening the file finds the folder
+    /// missing (or a file standing where it should be, which `ensureFolder` reports): asking
+    /// before every file cost two system calls for each of a campaign's 17 files.
     static func write(_ bytes: [UInt8], to path: String) throws {
         if holds(bytes, path) { return }
         var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
