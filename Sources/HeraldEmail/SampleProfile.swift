@@ -1,5 +1,6 @@
 import HeraldChecker
 import HeraldSchema
+import HeraldSupport
 
 /// Realistic values for every field of the schema, for validating and sizing messages at compile
 /// time without a database.
@@ -10,10 +11,7 @@ public enum SampleProfile {
             // Searched as bytes: Foundation's `contains` goes through `NSString` on Linux, and
             // validation asks for a sample recipient for every arm of every campaign.
             let name = Array(field.name.utf8)
-            func has(_ word: String) -> Bool {
-                let w = Array(word.utf8)
-                return name.count >= w.count && (0...(name.count - w.count)).contains { name[$0..<($0 + w.count)].elementsEqual(w) }
-            }
+            func has(_ word: StaticString) -> Bool { name.firstIndex(of: word, from: 0) != nil }
             if has("first") { return .string("Alexandra") }
             if has("last") { return .string("Montgomery") }
             if has("city") { return .string("San Francisco") }

@@ -45,10 +45,7 @@ public struct FingerprintedBytes: Hashable, Sendable {
 
     /// Compared with `memcmp`: `[UInt8] ==` goes element by element.
     public static func == (a: Self, b: Self) -> Bool {
-        guard a.fingerprint == b.fingerprint, a.bytes.count == b.bytes.count else { return false }
-        return a.bytes.withUnsafeBytes { x in
-            b.bytes.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
-        }
+        a.fingerprint == b.fingerprint && a.bytes.hasSameBytes(as: b.bytes)
     }
     public func hash(into h: inout Hasher) { h.combine(fingerprint) }
 }

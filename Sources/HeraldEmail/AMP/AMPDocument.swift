@@ -36,7 +36,7 @@ struct AMPDocument {
         while i < bytes.count {
             if AMPSource.isSpace(bytes[i]) { i += 1; continue }
             if bytes[i...].starts(with: Array("<!--".utf8)) {
-                i = AMPSource.find(Array("-->".utf8), in: bytes, from: i + 4).map { $0 + 3 } ?? bytes.count
+                i = bytes.firstIndex(of: "-->", from: i + 4).map { $0 + 3 } ?? bytes.count
                 continue
             }
             break

@@ -100,7 +100,7 @@ enum AMPGenerator {
                     case "title":
                         // A title means nothing in email and is deprecated in AMP for Email.
                         let close = Array("</title>".utf8)
-                        if let e = AMPSource.find(close, in: bytes.map(\.asciiLowercased), from: end) {
+                        if let e = bytes.map(\.asciiLowercased).firstIndex(of: close, from: end) {
                             i = e + close.count
                             continue
                         }

@@ -30,13 +30,13 @@ struct AMPSource {
             guard input[i] == 0x3C, i + 1 < input.count, AMPSource.isLetter(input[i + 1]) else {
                 // Comments are copied whole: a `<` inside one starts no tag.
                 if input[i] == 0x3C, input[i...].starts(with: AMPSource.commentOpen) {
-                    let end = AMPSource.find(AMPSource.commentClose, in: input, from: i + 4).map { $0 + 3 } ?? input.count
+                    let end = input.firstIndex(of: "-->", from: i + 4).map { $0 + 3 } ?? input.count
                     out += input[i..<end]
                     i = end
                     continue
                 }
                 // Text runs to the next `<`, copied in one piece.
-                let next = AMPSource.nextTagOpen(in: input, after: i)
+                let next = input.firstIndex(of: 0x3C, from: i + 1) ?? input.count
                 out += input[i..<next]
                 i = next
                 continue
@@ -115,27 +115,7 @@ struct AMPSource {
     }
 
     static let commentOpen = Array("<!--".utf8)
-    static let commentClose = Array("-->".utf8)
-
-    /// The offset of the first `<` after `i`, or the end.
-    static func nextTagOpen(in bytes: [UInt8], after i: Int) -> Int {
-        guard i + 1 < bytes.count else { return bytes.count }
-        return bytes.withUnsafeBufferPointer { b in
-            guard let hit = memchr(b.baseAddress! + i + 1, 0x3C, b.count - i - 1) else { return b.count }
-            return UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - b.baseAddress!
-        }
-    }
 
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
-
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        var i = start
-        while i + needle.count <= haystack.count {
-            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
-    }
 }

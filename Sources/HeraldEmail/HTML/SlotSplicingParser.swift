@@ -84,9 +84,7 @@ struct SlotSplicingParser {
         }
         skeletonBytes += output[at...]
         let found: Skeleton?
-        if let last, last.bytes.count == skeletonBytes.count, last.bytes.withUnsafeBytes({ a in
-            skeletonBytes.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-        }) {
+        if let last, last.bytes.hasSameBytes(as: skeletonBytes) {
             found = last.skeleton
         } else {
             let skeletonKey = FingerprintedBytes(skeletonBytes)

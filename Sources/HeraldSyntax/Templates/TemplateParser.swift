@@ -1,5 +1,6 @@
 import HeraldDiagnostics
 import HeraldSource
+import HeraldSupport
 
 /// Parses Herald's Liquid subset into a `Template`.
 ///
@@ -56,30 +57,11 @@ public struct TemplateParser {
         return Failure()
     }
 
-    /// Where `needle` next occurs at or after `from`: `memchr` to each place its first byte
-    /// stands, the rest compared in place.
-    private func find(_ needle: StaticString, from: Int) -> Int? {
-        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = n.first, from >= 0 else { return nil }
-        return bytes.withUnsafeBufferPointer { b -> Int? in
-            guard let base = b.baseAddress else { return nil }
-            var j = from
-            while j + n.count <= b.count, let hit = memchr(base + j, Int32(first), b.count - n.count + 1 - j) {
-                let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
-                var k = 1
-                while k < n.count && b[at + k] == n[k] { k += 1 }
-                if k == n.count { return at }
-                j = at + 1
-            }
-            return nil
-        }
-    }
-
     /// The next `{{` or `{%` at or after `from`, in one scan: looking for each on its own
     /// scanned the rest of the template for a tag after every output, quadratic in outputs.
     private func findOpening(from: Int) -> Int? {
         var j = from
-        while let brace = find("{", from: j), brace + 1 < bytes.count {
+        while let brace = bytes.firstIndex(of: UInt8(ascii: "{"), from: j), brace + 1 < bytes.count {
             if bytes[brace + 1] == UInt8(ascii: "{") || bytes[brace + 1] == UInt8(ascii: "%") { return brace }
             j = brace + 1
         }
@@ -117,7 +99,7 @@ public struct TemplateParser {
             let trimLeft = open + 2 < bytes.count && bytes[open + 2] == UInt8(ascii: "-")
             appendText(i, open, trimRight: trimLeft)
             let closer: StaticString = isOutput ? "}}" : "%}"
-            guard let close = find(closer, from: open + 2) else {
+            guard let close = bytes.firstIndex(of: closer, from: open + 2) else {
                 throw report("The `\(isOutput ? "{{" : "{%")` is never closed.", open, open + 2, help: "Add `\(closer)`.")
             }
             let trimRight = close > open + 2 && bytes[close - 1] == UInt8(ascii: "-")
@@ -305,8 +287,8 @@ public struct TemplateParser {
     /// Finds `{% NAME %}` (with optional whitespace control) and returns its start and end.
     private func findEndTag(_ name: String, from: Int) -> (Int, Int)? {
         var j = from
-        while let open = find("{%", from: j) {
-            guard let close = find("%}", from: open + 2) else { return nil }
+        while let open = bytes.firstIndex(of: "{%", from: j) {
+            guard let close = bytes.firstIndex(of: "%}", from: open + 2) else { return nil }
             let inner = String(decoding: bytes[(open + 2)..<close], as: UTF8.self)
                 .trimmingCharacters(in: CharacterSet(charactersIn: "- \t\r\n"))
             if inner == name { return (open, close + 2) }

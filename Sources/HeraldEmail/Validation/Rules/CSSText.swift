@@ -47,12 +47,11 @@ struct CSSText {
     /// `memchr` finds each place the first letter stands, in either case, and only there are the
     /// other bytes compared.
     static func occurs(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first, needle.count <= hay.count, let base = hay.baseAddress else { return false }
+        guard let first = needle.first, needle.count <= hay.count else { return false }
         let last = hay.count - needle.count
         func startingWith(_ letter: UInt8) -> Bool {
             var at = 0
-            while at <= last, let hit = memchr(base + at, Int32(letter), last - at + 1) {
-                let i = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+            while let i = hay.firstIndex(of: letter, from: at), i <= last {
                 var k = 1
                 while k < needle.count, hay[i + k].asciiLowercased == needle[k] { k += 1 }
                 if k == needle.count { return true }

@@ -1,4 +1,4 @@
-import Foundation
+import HeraldSupport
 
 extension RenderedDocument {
     /// Whether any attribute value or text of the document could hold one of `words` (lower
@@ -19,10 +19,9 @@ extension RenderedDocument {
     /// Whether the bytes hold `&#NN;` or `&#xNN;` for an ASCII letter (the `;` may be missing, as
     /// parsers accept).
     static func hasLetterReference(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
         var at = 0
-        while at < bytes.count, let hit = memchr(base + at, 0x26, bytes.count - at) {
-            var i = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+        while let ampersand = bytes.firstIndex(of: 0x26, from: at) {
+            var i = ampersand + 1
             at = i
             guard i < bytes.count, bytes[i] == 0x23 else { continue }
             i += 1
