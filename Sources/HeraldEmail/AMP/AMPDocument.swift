@@ -12,8 +12,11 @@ struct AMPDocument {
     var hasDoctype: Bool
 
     var isStrictCSS: Bool { source.identifiers.contains("data-css-strict") }
-    /// Every element, in document order (computed once: every rule walks it).
-    let elements: [HTMLElement]
+    /// Every element, in document order (computed once: every rule walks it); for an element
+    /// rule, possibly only those a splice changed (`limited(to:)`).
+    private(set) var elements: [HTMLElement]
+    /// The depth of each of `elements` (the root's is 0).
+    private(set) var depths: [Int]
 
     init(_ bytes: [UInt8]) { self.init(source: AMPSource(bytes), original: bytes) }
 
@@ -28,7 +31,7 @@ struct AMPDocument {
         self.source = source
         root = parsed.root
         problems = parsed.problems
-        elements = root?.preorder().elements ?? []
+        (elements, depths) = root?.preorder() ?? ([], [])
         byteCount = bytes.count
         // `<!doctype html>` first, after blanks and comments (libxml2 keeps no doctype in the tree copy).
         var i = 0
@@ -45,18 +48,24 @@ struct AMPDocument {
         hasDoctype = head.hasPrefix("<!doctype html") && (head.count == 14 || " >\t\n\r".contains(head[head.index(head.startIndex, offsetBy: 14)]))
     }
 
-    /// Every element in document order with its ancestors (outermost first), for nesting rules.
-    /// One ancestor list is cut back and extended as the walk moves, not copied per element.
+    /// Every element of `elements` with its ancestors (outermost first), for nesting rules. One
+    /// ancestor list is cut back and extended as the walk moves, not copied per element.
     func walk(_ visit: (HTMLElement, [HTMLElement]) -> Void) {
-        guard let root else { return }
-        var stack: [(element: HTMLElement, depth: Int)] = [(root, 0)]
         var ancestors: [HTMLElement] = []
-        while let (e, depth) = stack.popLast() {
+        for (e, depth) in zip(elements, depths) {
             ancestors.removeSubrange(depth...)
             visit(e, ancestors)
             ancestors.append(e)
-            for case .element(let child) in e.children.reversed() { stack.append((child, depth + 1)) }
         }
+    }
+
+    /// The same document, its elements only those a splice changed: what an element rule needs
+    /// to read in a version whose skeleton's other elements passed it already.
+    func limited(to changes: SpliceChanges) -> AMPDocument {
+        var copy = self
+        copy.elements = changes.elements
+        copy.depths = changes.depths
+        return copy
     }
 
     /// The `<head>` element.
@@ -66,14 +75,21 @@ struct AMPDocument {
 /// A rule of AMP for Email (the AMP4EMAIL format of the AMP validator), as data: one kind, one check.
 struct AMPRule: Sendable {
     let kind: DiagnosticKind
+    let scope: RuleScope
     let check: @Sendable (AMPDocument) -> [HTMLFinding]
+
+    init(kind: DiagnosticKind, scope: RuleScope, check: @escaping @Sendable (AMPDocument) -> [HTMLFinding]) {
+        self.kind = kind
+        self.scope = scope
+        self.check = check
+    }
 }
 
 /// The AMP part's rules, in the order their findings are reported.
 enum AMPRules {
     static let all: [AMPRule] = [
         AMPRequiredMarkupRule.rule, AMPElementRule.rule, AMPAttributeRule.rule, AMPScriptRule.rule, AMPExtensionRule.rule,
-        AMPURLRule.rule, AMPLayoutRule.rule, AMPNestedFetchRule.rule, AMPBindingRule.rule, AMPStyleRule.rule, AMPStyleRule.totalRule,
-        AMPSizeRule.rule, AMPAdvisoryRule.rule,
+        AMPURLRule.rule, AMPLayoutRule.rule, AMPNestedFetchRule.rule, AMPBindingRule.rule, AMPStyleRule.rule, AMPStyleRule.documentRule,
+        AMPStyleRule.totalRule, AMPSizeRule.rule, AMPAdvisoryRule.documentRule, AMPAdvisoryRule.rule,
     ]
 }

@@ -32,10 +32,11 @@ struct SlotSplicingParser {
 
     /// This message's skeletons, found in or added to `shared`; kept here too because the
     /// shared cache stops growing at its capacity.
-    private var skeletons: [FingerprintedBytes: Skeleton?] = [:]
+    /// Each is numbered in the order this parser met it (`SpliceChanges.skeleton`).
+    private var skeletons: [FingerprintedBytes: (number: Int, skeleton: Skeleton?)] = [:]
     /// The last version's skeleton and its bytes: versions of a message nearly always share one,
     /// and comparing bytes (`memcmp`) costs far less than fingerprinting them again.
-    private var last: (bytes: [UInt8], skeleton: Skeleton?)?
+    private var last: (bytes: [UInt8], found: (number: Int, skeleton: Skeleton?))?
     private let shared: SkeletonCache
     private var contents: [ContentKey: Content?] = [:]
     /// How many versions were spliced rather than parsed whole (tests check the path is taken).
@@ -52,12 +53,14 @@ struct SlotSplicingParser {
     /// says so. Moving the lines after each slot copies most of the tree for every version, and
     /// only the line of an element a rule reports is ever read: rules run on the tree as it is,
     /// and a version with a finding is parsed again with its lines.
-    mutating func parse(_ output: [UInt8], slots: [Range<Int>], exactLines: Bool) -> (result: HTMLParseResult, exactLines: Bool) {
-        if !slots.isEmpty, let root = splice(output, slots, unknownTags: false, movesLines: exactLines) {
+    /// A spliced version also says what the splice changed from its skeleton.
+    mutating func parse(_ output: [UInt8], slots: [Range<Int>], exactLines: Bool)
+        -> (result: HTMLParseResult, exactLines: Bool, changes: SpliceChanges?) {
+        if !slots.isEmpty, let (root, changes) = splice(output, slots, unknownTags: false, movesLines: exactLines) {
             spliced += 1
-            return (HTMLParseResult(root: root, problems: []), exactLines)
+            return (HTMLParseResult(root: root, problems: []), exactLines, changes)
         }
-        return (HTMLParser.parse(output), true)
+        return (HTMLParser.parse(output), true, nil)
     }
 
     /// The tree libxml2 gives for `output`, without its problems: for the AMP part, whose rules
@@ -65,15 +68,16 @@ struct SlotSplicingParser {
     /// libxml2 reports them and builds them like any element, never closing one implicitly or
     /// being closed by one, so they change where problems are reported but not the tree. Lines
     /// are as in `parse(_:slots:exactLines:)`.
-    mutating func parseTree(_ output: [UInt8], slots: [Range<Int>], exactLines: Bool = true) -> (root: HTMLElement?, exactLines: Bool) {
-        if !slots.isEmpty, let root = splice(output, slots, unknownTags: true, movesLines: exactLines) {
+    mutating func parseTree(_ output: [UInt8], slots: [Range<Int>], exactLines: Bool = true)
+        -> (root: HTMLElement?, exactLines: Bool, changes: SpliceChanges?) {
+        if !slots.isEmpty, let (root, changes) = splice(output, slots, unknownTags: true, movesLines: exactLines) {
             spliced += 1
-            return (root, exactLines)
+            return (root, exactLines, changes)
         }
-        return (HTMLParser.parse(output).root, true)
+        return (HTMLParser.parse(output).root, true, nil)
     }
 
-    private mutating func splice(_ output: [UInt8], _ slots: [Range<Int>], unknownTags: Bool, movesLines: Bool) -> HTMLElement? {
+    private mutating func splice(_ output: [UInt8], _ slots: [Range<Int>], unknownTags: Bool, movesLines: Bool) -> (HTMLElement, SpliceChanges)? {
         var skeletonBytes: [UInt8] = []
         skeletonBytes.reserveCapacity(output.count)
         var at = 0
@@ -83,16 +87,16 @@ struct SlotSplicingParser {
             at = r.upperBound
         }
         skeletonBytes += output[at...]
-        let found: Skeleton?
+        let found: (number: Int, skeleton: Skeleton?)
         if let last, last.bytes.hasSameBytes(as: skeletonBytes) {
-            found = last.skeleton
+            found = last.found
         } else {
             let skeletonKey = FingerprintedBytes(skeletonBytes)
-            if skeletons[skeletonKey] == nil { skeletons[skeletonKey] = .some(shared.skeleton(skeletonKey)) }
+            if skeletons[skeletonKey] == nil { skeletons[skeletonKey] = (skeletons.count, shared.skeleton(skeletonKey)) }
             found = skeletons[skeletonKey]!
             last = (skeletonBytes, found)
         }
-        guard let skeleton = found, skeleton.places.count == slots.count,
+        guard let skeleton = found.skeleton, skeleton.places.count == slots.count,
               unknownTags || !skeleton.hasUnknownTags else { return nil }
         var pieces: [Content] = []
         var ids = skeleton.ids
@@ -105,7 +109,8 @@ struct SlotSplicingParser {
         }
         var splicer = Splicer(pieces: pieces, branches: skeleton.branches, movesLines: movesLines)
         var path: [Int] = []
-        return splicer.copy(skeleton.root, at: &path)
+        let root = splicer.copy(skeleton.root, at: &path)
+        return (root, SpliceChanges(skeleton: found.number, elements: splicer.changed, depths: splicer.changedDepths))
     }
 }
 
@@ -239,6 +244,10 @@ private struct Splicer {
     let movesLines: Bool
     var next = 0
     var delta = 0
+    /// The elements rebuilt (those above a placeholder) and inserted (the contents'), in
+    /// document order, and their depths below the root.
+    var changed: [HTMLElement] = []
+    var changedDepths: [Int] = []
 
     init(pieces: [Content], branches: [[Int]], movesLines: Bool) {
         self.pieces = pieces
@@ -247,6 +256,10 @@ private struct Splicer {
     }
 
     mutating func copy(_ e: HTMLElement, at path: inout [Int]) -> HTMLElement {
+        // Recorded before its children, as in a preorder; replaced by the copy once it is built.
+        let recorded = changed.count
+        changed.append(e)
+        changedDepths.append(path.count)
         var out = e
         if movesLines { out.line += delta }
         out.children = []
@@ -260,7 +273,13 @@ private struct Splicer {
                 next += 1
                 let shift = c.line + delta - 1
                 for (j, node) in content.nodes.enumerated() {
-                    Self.append(movesLines ? Self.shifted(node, by: shift) : node, to: &out.children, join: j == 0)
+                    let placed = movesLines ? Self.shifted(node, by: shift) : node
+                    Self.append(placed, to: &out.children, join: j == 0)
+                    if case .element(let inserted) = placed {
+                        let (elements, depths) = inserted.preorder()
+                        changed += elements
+                        changedDepths += depths.map { $0 + path.count + 1 }
+                    }
                 }
                 if movesLines { delta += content.newlines }
                 joinNext = true
@@ -281,6 +300,7 @@ private struct Splicer {
                 joinNext = false
             }
         }
+        changed[recorded] = out
         return out
     }
 

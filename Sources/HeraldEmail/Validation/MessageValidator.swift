@@ -10,6 +10,13 @@ import HeraldSupport
 enum MessageValidator {
     static func validate(_ m: CompiledMessage, schema: Schema, fallback: Span, subject: Span, sources: SourceManager?,
                          skeletons: SkeletonCache = SkeletonCache()) -> DiagnosticBag {
+        validate(m, schema: schema, fallback: fallback, subject: subject, sources: sources, skeletons: skeletons, skipsPassedElements: true).diagnostics
+    }
+
+    /// The same, saying how many checks of a version read only the elements its splice changed;
+    /// `skipsPassedElements` false checks every version whole (tests compare the two).
+    static func validate(_ m: CompiledMessage, schema: Schema, fallback: Span, subject: Span, sources: SourceManager?,
+                         skeletons: SkeletonCache, skipsPassedElements: Bool) -> (diagnostics: DiagnosticBag, limitedChecks: [PassedSkeletons.Part: Int]) {
         var diagnostics = DiagnosticBag()
         var seen = Set<Diagnostic>()
         func emit(_ d: Diagnostic) { if seen.insert(d).inserted { diagnostics.emit(d) } }
@@ -25,6 +32,9 @@ enum MessageValidator {
         var splicer = SlotSplicingParser(shared: skeletons)
         // Versions are about the same size: each output is allocated once at the size of the last.
         var htmlSize = 0, ampSize = 0
+        // Versions spliced into one skeleton share every element outside their changes: once one
+        // of them passes the element rules, the others are checked only where they changed.
+        var passed = PassedSkeletons(enabled: skipsPassedElements)
         for combination in m.versions {
             let input = inputs[combination.variant] ?? SampleProfile.input(schema: schema, campaign: m.campaign, variant: combination.variant,
                                                                            postalAddress: m.postalAddress, rows: m.largestLoop)
@@ -42,16 +52,18 @@ enum MessageValidator {
                 let bytes = Array(renderer.output.utf8)
                 // Lines are needed only to place a finding: a version with one is parsed again with them.
                 var parsed = splicer.parse(bytes, slots: renderer.slotRanges, exactLines: false)
-                func check(_ root: HTMLElement?) -> [[HTMLFinding]] {
-                    let document = RenderedDocument(html: renderer.output, root: root, isMarketing: m.kind == .marketing,
+                func check() -> [[HTMLFinding]] {
+                    let document = RenderedDocument(html: renderer.output, root: parsed.result.root, isMarketing: m.kind == .marketing,
                                                     hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
-                    return HTMLRules.all.map { $0.check(document) }
+                    let changed = passed.changes(parsed.changes, part: .html).map(document.limited(to:))
+                    return HTMLRules.all.map { $0.check($0.scope == .element ? changed ?? document : document) }
                 }
-                var findings = check(parsed.result.root)
+                var findings = check()
                 if !parsed.exactLines, findings.contains(where: { $0.contains { $0.element != nil } }) {
                     parsed = splicer.parse(bytes, slots: renderer.slotRanges, exactLines: true)
-                    findings = check(parsed.result.root)
+                    findings = check()
                 }
+                passed.record(parsed.changes, part: .html, passed: zip(HTMLRules.all, findings).allSatisfy { $0.scope == .document || $1.isEmpty })
                 let result = parsed.result
                 for p in result.problems where !p.isWarning {
                     guard let sentence = HTMLProblemMapper.sentence(for: p) else { continue }
@@ -80,13 +92,15 @@ enum MessageValidator {
             let original = Array(amp.output.utf8)
             let prepared = AMPSource(original)
             let slots = amp.slotRanges.map { prepared.rewrittenOffset($0.lowerBound)..<prepared.rewrittenOffset($0.upperBound) }
-            func check(exactLines: Bool) -> (AMPDocument, [[HTMLFinding]], exactLines: Bool) {
+            func check(exactLines: Bool) -> (AMPDocument, [[HTMLFinding]], exactLines: Bool, changes: SpliceChanges?) {
                 let tree = splicer.parseTree(prepared.bytes, slots: slots, exactLines: exactLines)
                 let doc = AMPDocument(source: prepared, parsed: HTMLParseResult(root: tree.root, problems: []), original: original)
-                return (doc, AMPRules.all.map { $0.check(doc) }, tree.exactLines)
+                let changed = passed.changes(tree.changes, part: .amp).map(doc.limited(to:))
+                return (doc, AMPRules.all.map { $0.check($0.scope == .element ? changed ?? doc : doc) }, tree.exactLines, tree.changes)
             }
-            var (doc, findings, exact) = check(exactLines: false)
-            if !exact, findings.contains(where: { $0.contains { $0.element != nil } }) { (doc, findings, exact) = check(exactLines: true) }
+            var (doc, findings, exact, changes) = check(exactLines: false)
+            if !exact, findings.contains(where: { $0.contains { $0.element != nil } }) { (doc, findings, exact, changes) = check(exactLines: true) }
+            passed.record(changes, part: .amp, passed: zip(AMPRules.all, findings).allSatisfy { $0.scope == .document || $1.isEmpty })
             for (rule, found) in zip(AMPRules.all, findings) {
                 for finding in found {
                     let span = finding.element.map { ampMapper.span(of: $0, in: doc.root) } ?? fallback
@@ -96,7 +110,33 @@ enum MessageValidator {
                 }
             }
         }
-        return diagnostics
+        return (diagnostics, passed.limitedChecks)
+    }
+}
+
+/// The skeletons of one message whose every element passed the element rules, per part.
+struct PassedSkeletons {
+    enum Part { case html, amp }
+
+    let enabled: Bool
+    private var html: Set<Int> = []
+    private var amp: Set<Int> = []
+    /// How many checks of each part read only a splice's changes.
+    private(set) var limitedChecks: [Part: Int] = [:]
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    /// The changes an element rule needs to read in this version, or nil when it reads it whole.
+    mutating func changes(_ changes: SpliceChanges?, part: Part) -> SpliceChanges? {
+        guard enabled, let changes, (part == .html ? html : amp).contains(changes.skeleton) else { return nil }
+        limitedChecks[part, default: 0] += 1
+        return changes
+    }
+
+    /// Notes a version's skeleton as passed when the element rules found nothing in it.
+    mutating func record(_ changes: SpliceChanges?, part: Part, passed: Bool) {
+        guard let skeleton = changes?.skeleton, passed else { return }
+        if part == .html { html.insert(skeleton) } else { amp.insert(skeleton) }
     }
 }
 

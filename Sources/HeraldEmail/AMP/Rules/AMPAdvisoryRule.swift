@@ -1,10 +1,15 @@
 /// What the AMP validator warns about: no `data-css-strict`, deprecated components, `<title>`.
 enum AMPAdvisoryRule {
-    static let rule = AMPRule(kind: .ampAdvisory) { doc in
+    /// What the `<html>` tag declares.
+    static let documentRule = AMPRule(kind: .ampAdvisory, scope: .document) { doc in
+        guard doc.source.isAMP && !doc.isStrictCSS else { return [] }
+        return [HTMLFinding(element: doc.root, message: "The AMP part does not declare `data-css-strict` on `<html>`; the AMP validator may require it in the future.")]
+    }
+
+    /// Deprecated elements (each name once) and `<title>`. Once per name stays true of the
+    /// elements a splice changed: an element rule's skipped elements had no finding at all.
+    static let rule = AMPRule(kind: .ampAdvisory, scope: .element) { doc in
         var out: [HTMLFinding] = []
-        if doc.source.isAMP && !doc.isStrictCSS {
-            out.append(HTMLFinding(element: doc.root, message: "The AMP part does not declare `data-css-strict` on `<html>`; the AMP validator may require it in the future."))
-        }
         var seen: Set<String> = []
         for e in doc.elements {
             if let why = AMPCatalog.deprecated[e.name], seen.insert(e.name).inserted {

@@ -8,7 +8,7 @@ enum AMPAttributeRule {
     ]
     static let anchor: Set<String> = ["border", "href", "hreflang", "media", "rel", "target", "type"]
 
-    static let rule = AMPRule(kind: .ampInvalid) { doc in
+    static let rule = AMPRule(kind: .ampInvalid, scope: .element) { doc in
         var out: [HTMLFinding] = []
         for e in doc.elements {
             for a in e.attributes {

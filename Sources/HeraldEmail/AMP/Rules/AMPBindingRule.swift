@@ -11,7 +11,7 @@ enum AMPBindingRule {
         "amp-selector": ["selected", "disabled"], "amp-carousel": ["slide"], "amp-list": ["is-layout-container"],
     ]
 
-    static let rule = AMPRule(kind: .ampInvalid) { doc in
+    static let rule = AMPRule(kind: .ampInvalid, scope: .element) { doc in
         var out: [HTMLFinding] = []
         for e in doc.elements {
             for a in e.attributes where a.name.hasPrefix("data-amp-bind-") {

@@ -7,7 +7,7 @@ enum AMPElementRule {
         "iframe": "Link to a web page instead.", "video": "Link to a web page instead.", "audio": "Link to a web page instead.",
     ]
 
-    static let rule = AMPRule(kind: .ampInvalid) { doc in
+    static let rule = AMPRule(kind: .ampInvalid, scope: .element) { doc in
         doc.elements.compactMap { e in
             if AMPCatalog.htmlElements.contains(e.name) || AMPCatalog.builtIns.contains(e.name) { return nil }
             if e.name.hasPrefix("amp-"), AMPCatalog.extensionOf(e).map({ AMPCatalog.extensions[$0] != nil || $0 == "amp-bind" }) == true {

@@ -5,7 +5,7 @@ import Foundation
 enum AMPExtensionRule {
     static let scriptURL = try! NSRegularExpression(pattern: #"^https://cdn\.ampproject\.org/v0/(amp-[a-z0-9-]+)-([0-9.]+|latest)\.js$"#)
 
-    static let rule = AMPRule(kind: .ampInvalid) { doc in
+    static let rule = AMPRule(kind: .ampInvalid, scope: .document) { doc in
         var out: [HTMLFinding] = []
         var loaded: Set<String> = []
         for e in doc.elements where e.name == "script" {

@@ -3,7 +3,7 @@
 enum AMPLayoutRule {
     static let layouts: Set<String> = ["fill", "fixed", "fixed-height", "flex-item", "intrinsic", "nodisplay", "responsive"]
 
-    static let rule = AMPRule(kind: .ampInvalid) { doc in
+    static let rule = AMPRule(kind: .ampInvalid, scope: .element) { doc in
         doc.elements.compactMap { e in
             guard e.name == "amp-img" || e.name == "amp-anim" else { return nil }
             let layout = e.attribute("layout")?.lowercased()

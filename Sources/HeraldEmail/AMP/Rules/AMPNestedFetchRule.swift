@@ -3,7 +3,7 @@
 enum AMPNestedFetchRule {
     static let fetching: Set<String> = ["amp-list", "amp-state", "amp-autocomplete"]
 
-    static let rule = AMPRule(kind: .ampInvalid) { doc in
+    static let rule = AMPRule(kind: .ampInvalid, scope: .element) { doc in
         var out: [HTMLFinding] = []
         doc.walk { e, ancestors in
             guard fetching.contains(e.name), let outer = ancestors.last(where: { fetching.contains($0.name) || $0.name == "template" }) else { return }

@@ -6,7 +6,7 @@ import Foundation
 enum AMPRequiredMarkupRule {
     static let boilerplate = try! NSRegularExpression(pattern: #"^\s*body\s*\{\s*visibility:\s*hidden;?\s*\}\s*$"#)
 
-    static let rule = AMPRule(kind: .ampInvalid) { doc in
+    static let rule = AMPRule(kind: .ampInvalid, scope: .document) { doc in
         var out: [HTMLFinding] = []
         func missing(_ what: String, _ help: String? = nil) { out.append(HTMLFinding(element: nil, message: "The AMP part has no \(what).", help: help)) }
         if !doc.hasDoctype { missing("`<!doctype html>` at its start") }

@@ -1,7 +1,7 @@
 /// No custom JavaScript: the only scripts are the AMP runtime, extension scripts, JSON-LD, the JSON
 /// of `<amp-state>` and mustache templates.
 enum AMPScriptRule {
-    static let rule = AMPRule(kind: .ampInvalid) { doc in
+    static let rule = AMPRule(kind: .ampInvalid, scope: .element) { doc in
         var out: [HTMLFinding] = []
         doc.walk { e, ancestors in
             guard e.name == "script" else { return }

@@ -35,9 +35,9 @@ enum AMPStyleRule {
         }
     }
 
-    static let rule = AMPRule(kind: .ampCSS) { doc in
+    /// What each style sheet and `style` attribute holds, on its own.
+    static let rule = AMPRule(kind: .ampCSS, scope: .element) { doc in
         var out: [HTMLFinding] = []
-        var customs = 0
         for e in doc.elements {
             if e.name == "style" {
                 if e.has("amp4email-boilerplate") { continue }
@@ -45,8 +45,6 @@ enum AMPStyleRule {
                     out.append(HTMLFinding(element: e, message: "AMP for Email allows CSS only in one `<style amp-custom>` in the head."))
                     continue
                 }
-                customs += 1
-                if customs > 1 { out.append(HTMLFinding(element: e, message: "There may be only one `<style amp-custom>`.")) }
                 let css = e.textContent
                 if css.utf8.count > customLimit {
                     out.append(HTMLFinding(element: e, message: "`<style amp-custom>` has \(css.utf8.count) bytes; AMP for Email allows \(customLimit)."))
@@ -59,12 +57,20 @@ enum AMPStyleRule {
                 problems(in: style, strict: doc.isStrictCSS, element: e, out: &out)
             }
         }
+        return out
+    }
+
+    /// What the document's CSS adds up to: one custom style sheet, and the total size.
+    static let documentRule = AMPRule(kind: .ampCSS, scope: .document) { doc in
+        var out = doc.elements.filter { $0.name == "style" && $0.has("amp-custom") && !$0.has("amp4email-boilerplate") }.dropFirst().map { e in
+            HTMLFinding(element: e, message: "There may be only one `<style amp-custom>`.")
+        }
         if doc.isStrictCSS, let over = totalOver(doc) { out.append(over) }
         return out
     }
 
     /// Without `data-css-strict`, the validator only warns about the total.
-    static let totalRule = AMPRule(kind: .ampAdvisory) { doc in
+    static let totalRule = AMPRule(kind: .ampAdvisory, scope: .document) { doc in
         doc.isStrictCSS ? [] : totalOver(doc).map { [$0] } ?? []
     }
 

@@ -25,7 +25,7 @@ enum AMPURLRule {
         return (any, section)
     }
 
-    static let rule = AMPRule(kind: .ampInvalid) { doc in
+    static let rule = AMPRule(kind: .ampInvalid, scope: .element) { doc in
         var out: [HTMLFinding] = []
         for e in doc.elements {
             if e.name == "a", let href = e.attribute("href")?.trimmedOfSpaces {

@@ -1,6 +1,6 @@
 /// Event-handler attributes (`onclick`, `onload`, …): script, which no mail client runs.
 enum EventHandlerRule {
-    static let rule = HTMLRule(kind: .eventHandlerAttribute) { doc in
+    static let rule = HTMLRule(kind: .eventHandlerAttribute, scope: .element) { doc in
         var out: [HTMLFinding] = []
         // Indexed, not iterated: `for e in` copies every element, retaining its attribute and child lists.
         doc.elements.withUnsafeBufferPointer { elements in

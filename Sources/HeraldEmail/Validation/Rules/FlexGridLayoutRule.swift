@@ -11,7 +11,7 @@ enum FlexGridLayoutRule {
         return displays.first { compact.contains($0) }?.text
     }
 
-    static let rule = HTMLRule(kind: .flexGridLayout) { doc in
+    static let rule = HTMLRule(kind: .flexGridLayout, scope: .element) { doc in
         guard doc.mayMention(anyOf: layoutWords) else { return [] }
         var out: [HTMLFinding] = []
         for e in doc.elements {

@@ -2,7 +2,7 @@
 enum ForbiddenElementRule {
     static let forbidden = ElementNameIndex(["script", "iframe", "form", "object", "embed", "applet", "frame", "frameset", "base"].map { ($0, ()) })
 
-    static let rule = HTMLRule(kind: .forbiddenElement) { doc in
+    static let rule = HTMLRule(kind: .forbiddenElement, scope: .element) { doc in
         doc.elements.filter { forbidden[$0.name] != nil }.map { e in
             HTMLFinding(element: e, message: "Email must not contain `<\(e.name)>`; mail clients remove it or reject the message.",
                         help: e.name == "form" ? "Link to a page with the form instead." : nil)

@@ -13,10 +13,11 @@ struct RenderedDocument {
     /// The sample recipient's unsubscribe URL, when the templates print it.
     var unsubscribeURL: String?
 
-    /// Every element of the document, in document order (computed once: every rule walks it).
-    let elements: [HTMLElement]
+    /// Every element of the document, in document order (computed once: every rule walks it);
+    /// for an element rule, possibly only those a splice changed (`limited(to:)`).
+    private(set) var elements: [HTMLElement]
     /// The depth of each of `elements` (the root's is 0).
-    let depths: [Int]
+    private(set) var depths: [Int]
 
     init(html: String, root: HTMLElement?, isMarketing: Bool, hasPreheader: Bool, unsubscribeURL: String?) {
         self.html = html
@@ -25,6 +26,15 @@ struct RenderedDocument {
         self.hasPreheader = hasPreheader
         self.unsubscribeURL = unsubscribeURL
         (elements, depths) = root?.preorder() ?? ([], [])
+    }
+
+    /// The same document, its elements only those a splice changed: what an element rule needs
+    /// to read in a version whose skeleton's other elements passed it already.
+    func limited(to changes: SpliceChanges) -> RenderedDocument {
+        var copy = self
+        copy.elements = changes.elements
+        copy.depths = changes.depths
+        return copy
     }
 }
 
@@ -37,11 +47,29 @@ struct HTMLFinding {
     var atSubject = false
 }
 
+/// What a rule's findings depend on, which decides what the validator may skip.
+enum RuleScope: Sendable {
+    /// Each finding is about one element and depends only on that element, the elements below
+    /// it and the elements above it, never on the rest of the document: a version spliced into
+    /// a skeleton whose elements passed the rule is checked only on the elements it changed.
+    case element
+    /// Findings depend on the whole document (sizes, required markup, something that must
+    /// appear somewhere): every version is checked whole.
+    case document
+}
+
 /// A rule over rendered HTML email: one diagnostic kind, one check. Rules are data; the validator
 /// runs the table in `HTMLRules.all` over every combination a recipient can receive.
 struct HTMLRule: Sendable {
     let kind: DiagnosticKind
+    let scope: RuleScope
     let check: @Sendable (RenderedDocument) -> [HTMLFinding]
+
+    init(kind: DiagnosticKind, scope: RuleScope, check: @escaping @Sendable (RenderedDocument) -> [HTMLFinding]) {
+        self.kind = kind
+        self.scope = scope
+        self.check = check
+    }
 }
 
 /// The HTML part's rules, in the order their findings are reported.

@@ -14,7 +14,7 @@ enum InsecureURLRule {
     /// The table by element name, looked up for every element.
     static let byElement = ElementNameIndex(urlAttributes.map { ($0.element, (attribute: $0.attribute, isLink: $0.isLink)) })
 
-    static let rule = HTMLRule(kind: .insecureURL) { doc in
+    static let rule = HTMLRule(kind: .insecureURL, scope: .element) { doc in
         var out: [HTMLFinding] = []
         for e in doc.elements {
             guard let (attribute, isLink) = byElement[e.name], let raw = e.attribute(attribute) else { continue }

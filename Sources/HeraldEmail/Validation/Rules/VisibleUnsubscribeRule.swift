@@ -4,7 +4,7 @@ import HeraldSupport
 /// Marketing mail shows a visible unsubscribe link in every version a recipient can receive: a
 /// link to the recipient's unsubscribe URL, with text, not hidden by `display: none`.
 enum VisibleUnsubscribeRule {
-    static let rule = HTMLRule(kind: .missingUnsubscribe) { doc in
+    static let rule = HTMLRule(kind: .missingUnsubscribe, scope: .document) { doc in
         guard doc.isMarketing, let url = doc.unsubscribeURL, doc.root != nil else { return [] }
         if hasVisibleLink(doc, to: url) { return [] }
         // Point at a hidden link when there is one; otherwise the whole body lacks it.
