@@ -126,14 +126,15 @@ public enum JSONValue: Hashable, Sendable {
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var s = s
-        s.withUTF8 { u in
+        s.withUTF8 { u in JSONValue.mayNeedEscape.withUnsafeBufferPointer { mayNeedEscape in
             // The runs between escapes are appended whole, not byte by byte.
             var run = 0
             var i = 0
             while i < u.count {
                 let b = u[i]
-                // Most bytes need nothing: one table lookup, not the switch below.
-                if !JSONValue.mayNeedEscape[Int(b)] {
+                // Most bytes need nothing: one table lookup (read in place, not through the
+                // global's accessor), not the switch below.
+                if !mayNeedEscape[Int(b)] {
                     i += 1
                     continue
                 }
@@ -172,7 +173,7 @@ public enum JSONValue: Hashable, Sendable {
                 i = next
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
-        }
+        } }
         out.append(0x22)
     }
 }

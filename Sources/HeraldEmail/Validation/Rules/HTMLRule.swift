@@ -13,11 +13,14 @@ struct RenderedDocument {
     /// The sample recipient's unsubscribe URL, when the templates print it.
     var unsubscribeURL: String?
 
-    /// Every element of the document, in document order (computed once: every rule walks it);
-    /// for an element rule, possibly only those a splice changed (`limited(to:)`).
-    private(set) var elements: [HTMLElement]
+    /// Every element of the document, in document order (listed once, when a rule first reads
+    /// it); for an element rule, possibly only those a splice changed (`limited(to:)`).
+    var elements: [HTMLElement] { list.elements }
     /// The depth of each of `elements` (the root's is 0).
-    private(set) var depths: [Int]
+    var depths: [Int] { list.depths }
+    private var list: ElementList
+    /// Whether `elements` are only those a splice changed (`limited(to:)`).
+    private(set) var isLimited = false
 
     init(html: String, root: HTMLElement?, isMarketing: Bool, hasPreheader: Bool, unsubscribeURL: String?) {
         self.html = html
@@ -25,15 +28,15 @@ struct RenderedDocument {
         self.isMarketing = isMarketing
         self.hasPreheader = hasPreheader
         self.unsubscribeURL = unsubscribeURL
-        (elements, depths) = root?.preorder() ?? ([], [])
+        list = ElementList(root: root)
     }
 
     /// The same document, its elements only those a splice changed: what an element rule needs
     /// to read in a version whose skeleton's other elements passed it already.
     func limited(to changes: SpliceChanges) -> RenderedDocument {
         var copy = self
-        copy.elements = changes.elements
-        copy.depths = changes.depths
+        copy.list = ElementList(elements: changes.elements, depths: changes.depths)
+        copy.isLimited = true
         return copy
     }
 }
