@@ -35,51 +35,60 @@ enum MessageValidator {
         // Versions spliced into one skeleton share every element outside their changes: once one
         // of them passes the element rules, the others are checked only where they changed.
         var passed = PassedSkeletons(enabled: skipsPassedElements)
+        // Versions with the same render key render the same document from the same sources: each
+        // key is rendered once, before anything is compared byte by byte.
+        let keys = RenderKeys(m)
+        var rendered: Set<RenderKey> = []
         for combination in m.versions {
+            let rendersHTML = rendered.insert(keys.key(combination, part: .html)).inserted
+            let rendersAMP = m.ampHTML != nil && rendered.insert(keys.key(combination, part: .amp)).inserted
+            guard rendersHTML || rendersAMP else { continue }
             let input = inputs[combination.variant] ?? SampleProfile.input(schema: schema, campaign: m.campaign, variant: combination.variant,
                                                                            postalAddress: m.postalAddress, rows: m.largestLoop)
             inputs[combination.variant] = input
-            var renderer = Renderer(input: input, capacity: htmlSize + htmlSize / 8) { name in
-                m.slot(named: name, variant: combination.variant)?.content(choice: combination.choices[name] ?? 0)
-            }
-            renderer.run(m.html)
-            htmlSize = renderer.output.utf8.count
-            let unsubscribeURL = printsUnsubscribe ? input.builtins["unsubscribe_url"]?.text : nil
-            let hasPreheader = m.preheader(variant: combination.variant) != nil
-            if validated.insert(RenderedVersionKey(renderer, part: "html", facts: [hasPreheader ? "preheader" : "", unsubscribeURL ?? ""])) {
-                // Built only when something is reported: most versions have nothing to map.
-                lazy var mapper = HTMLProblemMapper(rendered: renderer.output, trace: renderer.trace, fallback: fallback) { sources?.file($0)?.bytes }
-                let bytes = Array(renderer.output.utf8)
-                // Lines are needed only to place a finding: a version with one is parsed again with them.
-                var parsed = splicer.parse(bytes, slots: renderer.slotRanges, exactLines: false)
-                func check() -> [[HTMLFinding]] {
-                    let document = RenderedDocument(html: renderer.output, root: parsed.result.root, isMarketing: m.kind == .marketing,
-                                                    hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
-                    let changed = passed.changes(parsed.changes, part: .html).map(document.limited(to:))
-                    return HTMLRules.all.map { $0.check($0.scope == .element ? changed ?? document : document) }
+            if rendersHTML {
+                var renderer = Renderer(input: input, capacity: htmlSize + htmlSize / 8) { name in
+                    m.slot(named: name, variant: combination.variant)?.content(choice: combination.choices[name] ?? 0)
                 }
-                var findings = check()
-                if !parsed.exactLines, findings.contains(where: { $0.contains { $0.element != nil } }) {
-                    parsed = splicer.parse(bytes, slots: renderer.slotRanges, exactLines: true)
-                    findings = check()
-                }
-                passed.record(parsed.changes, part: .html, passed: zip(HTMLRules.all, findings).allSatisfy { $0.scope == .document || $1.isEmpty })
-                let result = parsed.result
-                for p in result.problems where !p.isWarning {
-                    guard let sentence = HTMLProblemMapper.sentence(for: p) else { continue }
-                    emit(Diagnostic(.htmlSyntax, sentence, at: mapper.span(of: p)))
-                }
-                for (rule, found) in zip(HTMLRules.all, findings) {
-                    for finding in found {
-                        let span = finding.element.map { mapper.span(of: $0, in: result.root) } ?? (finding.atSubject ? subject : fallback)
-                        var d = Diagnostic(rule.kind, finding.message, at: span)
-                        if let help = finding.help { d = d.help(help) }
-                        emit(d)
+                renderer.run(m.html)
+                htmlSize = renderer.output.utf8.count
+                let unsubscribeURL = printsUnsubscribe ? input.builtins["unsubscribe_url"]?.text : nil
+                let hasPreheader = m.preheader(variant: combination.variant) != nil
+                if validated.insert(RenderedVersionKey(renderer, part: "html", facts: [hasPreheader ? "preheader" : "", unsubscribeURL ?? ""])) {
+                    // Built only when something is reported: most versions have nothing to map.
+                    lazy var mapper = HTMLProblemMapper(rendered: renderer.output, trace: renderer.trace, fallback: fallback) { sources?.file($0)?.bytes }
+                    let bytes = Array(renderer.output.utf8)
+                    // Lines are needed only to place a finding: a version with one is parsed again with them.
+                    var parsed = splicer.parse(bytes, slots: renderer.slotRanges, exactLines: false)
+                    func check() -> [[HTMLFinding]] {
+                        let document = RenderedDocument(html: renderer.output, root: parsed.result.root, isMarketing: m.kind == .marketing,
+                                                        hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
+                        let changed = passed.changes(parsed.changes, part: .html).map(document.limited(to:))
+                        return HTMLRules.all.map { $0.check($0.scope == .element ? changed ?? document : document) }
+                    }
+                    var findings = check()
+                    if !parsed.exactLines, findings.contains(where: { $0.contains { $0.element != nil } }) {
+                        parsed = splicer.parse(bytes, slots: renderer.slotRanges, exactLines: true)
+                        findings = check()
+                    }
+                    passed.record(parsed.changes, part: .html, passed: zip(HTMLRules.all, findings).allSatisfy { $0.scope == .document || $1.isEmpty })
+                    let result = parsed.result
+                    for p in result.problems where !p.isWarning {
+                        guard let sentence = HTMLProblemMapper.sentence(for: p) else { continue }
+                        emit(Diagnostic(.htmlSyntax, sentence, at: mapper.span(of: p)))
+                    }
+                    for (rule, found) in zip(HTMLRules.all, findings) {
+                        for finding in found {
+                            let span = finding.element.map { mapper.span(of: $0, in: result.root) } ?? (finding.atSubject ? subject : fallback)
+                            var d = Diagnostic(rule.kind, finding.message, at: span)
+                            if let help = finding.help { d = d.help(help) }
+                            emit(d)
+                        }
                     }
                 }
             }
-            // The AMP part has its own key: an HTML version seen before says nothing about it.
-            guard let ampProgram = m.ampHTML else { continue }
+            // The AMP part has its own keys: an HTML version seen before says nothing about it.
+            guard rendersAMP, let ampProgram = m.ampHTML else { continue }
             var amp = Renderer(input: input, capacity: ampSize + ampSize / 8) { name in
                 m.ampSlot(named: name, variant: combination.variant)?.content(choice: combination.choices[name] ?? 0)
             }
@@ -179,4 +188,51 @@ private struct ValidatedVersions {
         byLength[length, default: []].append(key)
         return true
     }
+}
+
+/// What rendering one part of a version reads besides the message's programs: the arm when the
+/// templates print it (the sample recipient of each arm differs only in `campaign.variant`),
+/// whether the arm has a preheader, and for each slot the arm that overrides it and the
+/// alternative chosen. Versions with one key render the same bytes from the same sources.
+struct RenderKey: Hashable {
+    enum Part: Hashable { case html, amp }
+
+    var part: Part
+    var variant: String?
+    var hasPreheader: Bool
+    /// Per slot name (in `RenderKeys.names` order): the overriding arm, or nil, and the choice.
+    var slots: [SlotSource]
+
+    struct SlotSource: Hashable {
+        var overriddenBy: String?
+        var choice: Int
+    }
+}
+
+/// The render keys of one message's versions.
+struct RenderKeys {
+    let message: CompiledMessage
+    /// Every slot name of the message and of its arms, sorted.
+    let names: [String]
+    let readsVariant: Bool
+
+    init(_ m: CompiledMessage) {
+        message = m
+        let slots = m.slots + m.ampSlots + m.variants.flatMap { $0.slots + $0.ampSlots }
+        names = Set(slots.map(\.name)).sorted()
+        let programs = [m.html] + (m.ampHTML.map { [$0] } ?? []) + slots.flatMap { s in s.alternatives + (s.loop.map { [[.loop($0)]] } ?? []) }
+        readsVariant = programs.contains { RenderNode.contains($0) { $0 == .builtin(BuiltinName.variant) } }
+    }
+
+    func key(_ v: MessageVersion, part: RenderKey.Part) -> RenderKey {
+        let arm = v.variant.flatMap { name in message.variants.first { $0.name == name } }
+        let overridden = Set((part == .html ? arm?.slots : arm?.ampSlots)?.map(\.name) ?? [])
+        return RenderKey(part: part, variant: readsVariant ? v.variant : nil, hasPreheader: message.preheader(variant: v.variant) != nil,
+                         slots: names.map { RenderKey.SlotSource(overriddenBy: overridden.contains($0) ? v.variant : nil, choice: v.choices[$0] ?? 0) })
+    }
+}
+
+/// The builtin that differs between arms' sample recipients.
+private enum BuiltinName {
+    static let variant = "campaign.variant"
 }
