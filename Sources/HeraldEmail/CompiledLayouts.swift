@@ -27,6 +27,8 @@ public final class CompiledLayouts: @unchecked Sendable {
     private var layouts: [Key: Layout] = [:]
     /// Layouts parsed for validation, with a placeholder for each slot.
     let skeletons = SkeletonCache()
+    /// What validation learned of each skeleton.
+    let verdicts = SkeletonVerdicts()
     private var ampDocuments: [Key: [RenderNode]] = [:]
 
     public init() {}

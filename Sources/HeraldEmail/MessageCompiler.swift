@@ -90,7 +90,7 @@ public enum MessageCompiler {
             message = AMPGenerator.add(to: message, document: layouts.ampDocument(m.body, preheader: withPreheader, html: body.html, shared: sharedLayout))
         }
         diagnostics.merge(MessageValidator.validate(message, schema: schema, fallback: c.message.body.span, subject: c.message.subject.span, sources: sources,
-                                                     skeletons: layouts.skeletons))
+                                                     skeletons: layouts.skeletons, verdicts: layouts.verdicts))
         return (message, diagnostics)
     }
 }

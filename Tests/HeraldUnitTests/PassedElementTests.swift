@@ -50,15 +50,15 @@ import Testing
 
         """)
 
-    static func validations(layout: String) throws -> (limited: [String], whole: [String], limitedChecks: [PassedSkeletons.Part: Int]) {
+    static func validations(layout: String, campaign: String = campaign) throws -> (limited: [String], whole: [String], limitedChecks: [MessagePart: Int]) {
         let p = try ScratchProject(files: ["campaigns/t.yaml": campaign, "layouts/spliced.html": layout])
         let compilation = p.compile()
         let checked = try #require(compilation.checked?.campaign(named: "t"))
         let message = try #require(compilation.messages["t"])
-        func run(_ skips: Bool) -> (DiagnosticBag, [PassedSkeletons.Part: Int]) {
+        func run(_ skips: Bool) -> (DiagnosticBag, [MessagePart: Int]) {
             MessageValidator.validate(message, schema: compilation.checked!.schema, fallback: checked.message.body.span,
                                       subject: checked.message.subject.span, sources: compilation.sources,
-                                      skeletons: SkeletonCache(), skipsPassedElements: skips)
+                                      skeletons: SkeletonCache(), verdicts: skips ? SkeletonVerdicts() : nil)
         }
         let (limited, count) = run(true), (whole, _) = run(false)
         func lines(_ bag: DiagnosticBag) -> [String] {
@@ -83,5 +83,31 @@ import Testing
         #expect(v.limited == v.whole)
         #expect(v.limitedChecks.isEmpty, "\(v.limitedChecks)")
         #expect(v.whole.contains { $0.contains("spliced.html") && $0.contains("`onclick`") })
+    }
+
+    /// The unsubscribe rule passes a version without reading it only when the skeleton shows a
+    /// visible link outside its slots; a link in a slot, or under a hidden element above one,
+    /// leaves each version to be read.
+    @Test(arguments: [
+        ("<p>{{ blocks.hero }}</p>", "<a href=\\\"{{ unsubscribe_url }}\\\">Unsubscribe</a>", true),
+        ("<div style=\"display:none\"><p>{{ blocks.hero }}</p><a href=\"{{ unsubscribe_url }}\">Unsubscribe</a></div>",
+         "<a href=\\\"{{ unsubscribe_url }}\\\">Unsubscribe</a>", true),
+        ("<p>{{ blocks.hero }}</p><p><a href=\"{{ unsubscribe_url }}\">Unsubscribe</a></p>", "Hello", false),
+    ])
+    func unsubscribeLinksAreFoundWhereverTheyAre(body: String, linkBlock: String, someVersionLacksIt: Bool) throws {
+        let layout = "<!doctype html>\n<html><body>\n\(body)\n<p>{{ postal_address }}</p>\n</body></html>\n"
+        let campaign = ScratchProject.campaign("t", audience: "count(purchase_completed within 30d) >= 1", message: """
+              layout: layouts/spliced.html
+              blocks:
+                hero:
+                  - when: segment.loyal
+                    html: "<b>Welcome back</b>"
+                  - otherwise:
+                    html: "\(linkBlock)"
+
+            """)
+        let v = try Self.validations(layout: layout, campaign: campaign)
+        #expect(v.limited == v.whole)
+        #expect(v.whole.contains { $0.contains("[H0702]") } == someVersionLacksIt, "\(v.whole.joined(separator: "\n"))")
     }
 }

@@ -32,11 +32,10 @@ struct SlotSplicingParser {
 
     /// This message's skeletons, found in or added to `shared`; kept here too because the
     /// shared cache stops growing at its capacity.
-    /// Each is numbered in the order this parser met it (`SpliceChanges.skeleton`).
-    private var skeletons: [FingerprintedBytes: (number: Int, skeleton: Skeleton?)] = [:]
+    private var skeletons: [FingerprintedBytes: Skeleton?] = [:]
     /// The last version's skeleton and its bytes: versions of a message nearly always share one,
     /// and comparing bytes (`memcmp`) costs far less than fingerprinting them again.
-    private var last: (bytes: [UInt8], found: (number: Int, skeleton: Skeleton?))?
+    private var last: (bytes: [UInt8], skeleton: Skeleton?)?
     private let shared: SkeletonCache
     private var contents: [ContentKey: Content?] = [:]
     /// How many versions were spliced rather than parsed whole (tests check the path is taken).
@@ -87,16 +86,16 @@ struct SlotSplicingParser {
             at = r.upperBound
         }
         skeletonBytes += output[at...]
-        let found: (number: Int, skeleton: Skeleton?)
+        let found: Skeleton?
         if let last, last.bytes.hasSameBytes(as: skeletonBytes) {
-            found = last.found
+            found = last.skeleton
         } else {
             let skeletonKey = FingerprintedBytes(skeletonBytes)
-            if skeletons[skeletonKey] == nil { skeletons[skeletonKey] = (skeletons.count, shared.skeleton(skeletonKey)) }
+            if skeletons[skeletonKey] == nil { skeletons[skeletonKey] = .some(shared.skeleton(skeletonKey)) }
             found = skeletons[skeletonKey]!
             last = (skeletonBytes, found)
         }
-        guard let skeleton = found.skeleton, skeleton.places.count == slots.count,
+        guard let skeleton = found, skeleton.places.count == slots.count,
               unknownTags || !skeleton.hasUnknownTags else { return nil }
         var pieces: [Content] = []
         var ids = skeleton.ids
@@ -110,7 +109,7 @@ struct SlotSplicingParser {
         var splicer = Splicer(pieces: pieces, branches: skeleton.branches, movesLines: movesLines)
         var path: [Int] = []
         let root = splicer.copy(skeleton.root, at: &path)
-        return (root, SpliceChanges(skeleton: found.number, elements: splicer.changed, depths: splicer.changedDepths))
+        return (root, SpliceChanges(skeleton: skeleton.id, skeletonRoot: skeleton.root, elements: splicer.changed, depths: splicer.changedDepths))
     }
 }
 
@@ -124,24 +123,32 @@ final class SkeletonCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [FingerprintedBytes: Skeleton?] = [:]
     private var size = 0
+    /// The next skeleton's identity.
+    private var nextID = 0
 
     init() {}
 
     fileprivate func skeleton(_ key: FingerprintedBytes) -> Skeleton? {
         if let hit = lock.withLock({ entries[key] }) { return hit }
-        // Two threads may parse the same skeleton at once; both results are the same.
-        let parsed = Skeleton(key.bytes)
-        lock.withLock {
-            guard entries[key] == nil, size + key.bytes.count <= Self.capacity else { return }
-            entries[key] = .some(parsed)
-            size += key.bytes.count
+        // Two threads may parse the same skeleton at once; both results are the same, under
+        // two identities.
+        var parsed = Skeleton(key.bytes)
+        return lock.withLock {
+            parsed?.id = nextID
+            nextID += 1
+            if entries[key] == nil, size + key.bytes.count <= Self.capacity {
+                entries[key] = .some(parsed)
+                size += key.bytes.count
+            }
+            return parsed
         }
-        return parsed
     }
 }
 
 /// A version's text with a placeholder for each slot, parsed, and where the placeholders are.
 fileprivate struct Skeleton {
+    /// Unique among the skeletons of one cache (`SpliceChanges.skeleton`).
+    var id = 0
     var root: HTMLElement
     /// Per placeholder, in document order: the names of the elements open there, outermost first.
     var places: [(context: [String], line: Int)] = []

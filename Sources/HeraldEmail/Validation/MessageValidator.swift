@@ -9,14 +9,14 @@ import HeraldSupport
 /// rendered HTML document, reporting problems at their source.
 enum MessageValidator {
     static func validate(_ m: CompiledMessage, schema: Schema, fallback: Span, subject: Span, sources: SourceManager?,
-                         skeletons: SkeletonCache = SkeletonCache()) -> DiagnosticBag {
-        validate(m, schema: schema, fallback: fallback, subject: subject, sources: sources, skeletons: skeletons, skipsPassedElements: true).diagnostics
+                         skeletons: SkeletonCache = SkeletonCache(), verdicts: SkeletonVerdicts = SkeletonVerdicts()) -> DiagnosticBag {
+        validate(m, schema: schema, fallback: fallback, subject: subject, sources: sources, skeletons: skeletons, verdicts: verdicts).diagnostics
     }
 
-    /// The same, saying how many checks of a version read only the elements its splice changed;
-    /// `skipsPassedElements` false checks every version whole (tests compare the two).
+    /// The same, saying how many checks of each part read only the elements a splice changed;
+    /// without `verdicts`, every version is checked whole (tests compare the two).
     static func validate(_ m: CompiledMessage, schema: Schema, fallback: Span, subject: Span, sources: SourceManager?,
-                         skeletons: SkeletonCache, skipsPassedElements: Bool) -> (diagnostics: DiagnosticBag, limitedChecks: [PassedSkeletons.Part: Int]) {
+                         skeletons: SkeletonCache, verdicts: SkeletonVerdicts?) -> (diagnostics: DiagnosticBag, limitedChecks: [MessagePart: Int]) {
         var diagnostics = DiagnosticBag()
         var seen = Set<Diagnostic>()
         func emit(_ d: Diagnostic) { if seen.insert(d).inserted { diagnostics.emit(d) } }
@@ -32,9 +32,9 @@ enum MessageValidator {
         var splicer = SlotSplicingParser(shared: skeletons)
         // Versions are about the same size: each output is allocated once at the size of the last.
         var htmlSize = 0, ampSize = 0
-        // Versions spliced into one skeleton share every element outside their changes: once one
-        // of them passes the element rules, the others are checked only where they changed.
-        var passed = PassedSkeletons(enabled: skipsPassedElements)
+        // Versions spliced into one skeleton share every element outside their changes: when the
+        // skeleton passes the element rules, each is checked by them only where it changed.
+        var limitedChecks: [MessagePart: Int] = [:]
         // Versions with the same render key render the same document from the same sources: each
         // key is rendered once, before anything is compared byte by byte.
         let keys = RenderKeys(m)
@@ -60,19 +60,27 @@ enum MessageValidator {
                     let bytes = Array(renderer.output.utf8)
                     // Lines are needed only to place a finding: a version with one is parsed again with them.
                     var parsed = splicer.parse(bytes, slots: renderer.slotRanges, exactLines: false)
+                    let isMarketing = m.kind == .marketing
+                    let verdict = parsed.changes.flatMap { changes in
+                        verdicts?.verdict(.init(skeleton: changes.skeleton, part: .html, facts: [isMarketing ? "marketing" : "", hasPreheader ? "preheader" : "", unsubscribeURL ?? ""])) {
+                            .html(changes.skeletonRoot, isMarketing: isMarketing, hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
+                        }
+                    }
                     func check() -> [[HTMLFinding]] {
-                        let document = RenderedDocument(html: renderer.output, root: parsed.result.root, isMarketing: m.kind == .marketing,
+                        let document = RenderedDocument(html: renderer.output, root: parsed.result.root, isMarketing: isMarketing,
                                                         hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
-                        let changed = passed.changes(parsed.changes, part: .html).map(document.limited(to:))
-                        return HTMLRules.all.map { $0.check($0.scope == .element ? changed ?? document : document) }
+                        let changed = verdict?.elementRulesPass == true ? parsed.changes.map(document.limited(to:)) : nil
+                        if changed != nil { limitedChecks[.html, default: 0] += 1 }
+                        return zip(HTMLRules.all, verdict?.documentRulesPass ?? HTMLRules.all.map { _ in false }).map { rule, passes in
+                            rule.scope == .element ? rule.check(changed ?? document) : passes ? [] : rule.check(document)
+                        }
                     }
                     var findings = check()
                     if !parsed.exactLines, findings.contains(where: { $0.contains { $0.element != nil } }) {
                         parsed = splicer.parse(bytes, slots: renderer.slotRanges, exactLines: true)
                         findings = check()
                     }
-                    passed.record(parsed.changes, part: .html, passed: zip(HTMLRules.all, findings).allSatisfy { $0.scope == .document || $1.isEmpty })
-                    let result = parsed.result
+                        let result = parsed.result
                     for p in result.problems where !p.isWarning {
                         guard let sentence = HTMLProblemMapper.sentence(for: p) else { continue }
                         emit(Diagnostic(.htmlSyntax, sentence, at: mapper.span(of: p)))
@@ -101,15 +109,20 @@ enum MessageValidator {
             let original = Array(amp.output.utf8)
             let prepared = AMPSource(original)
             let slots = amp.slotRanges.map { prepared.rewrittenOffset($0.lowerBound)..<prepared.rewrittenOffset($0.upperBound) }
-            func check(exactLines: Bool) -> (AMPDocument, [[HTMLFinding]], exactLines: Bool, changes: SpliceChanges?) {
+            func check(exactLines: Bool) -> (AMPDocument, [[HTMLFinding]], exactLines: Bool) {
                 let tree = splicer.parseTree(prepared.bytes, slots: slots, exactLines: exactLines)
                 let doc = AMPDocument(source: prepared, parsed: HTMLParseResult(root: tree.root, problems: []), original: original)
-                let changed = passed.changes(tree.changes, part: .amp).map(doc.limited(to:))
-                return (doc, AMPRules.all.map { $0.check($0.scope == .element ? changed ?? doc : doc) }, tree.exactLines, tree.changes)
+                let verdict = tree.changes.flatMap { changes in
+                    verdicts?.verdict(.init(skeleton: changes.skeleton, part: .amp, facts: [])) {
+                        .amp(changes.skeletonRoot, source: prepared, original: original)
+                    }
+                }
+                let changed = verdict?.elementRulesPass == true ? tree.changes.map(doc.limited(to:)) : nil
+                if changed != nil { limitedChecks[.amp, default: 0] += 1 }
+                return (doc, AMPRules.all.map { $0.check($0.scope == .element ? changed ?? doc : doc) }, tree.exactLines)
             }
-            var (doc, findings, exact, changes) = check(exactLines: false)
-            if !exact, findings.contains(where: { $0.contains { $0.element != nil } }) { (doc, findings, exact, changes) = check(exactLines: true) }
-            passed.record(changes, part: .amp, passed: zip(AMPRules.all, findings).allSatisfy { $0.scope == .document || $1.isEmpty })
+            var (doc, findings, exact) = check(exactLines: false)
+            if !exact, findings.contains(where: { $0.contains { $0.element != nil } }) { (doc, findings, exact) = check(exactLines: true) }
             for (rule, found) in zip(AMPRules.all, findings) {
                 for finding in found {
                     let span = finding.element.map { ampMapper.span(of: $0, in: doc.root) } ?? fallback
@@ -119,33 +132,7 @@ enum MessageValidator {
                 }
             }
         }
-        return (diagnostics, passed.limitedChecks)
-    }
-}
-
-/// The skeletons of one message whose every element passed the element rules, per part.
-struct PassedSkeletons {
-    enum Part { case html, amp }
-
-    let enabled: Bool
-    private var html: Set<Int> = []
-    private var amp: Set<Int> = []
-    /// How many checks of each part read only a splice's changes.
-    private(set) var limitedChecks: [Part: Int] = [:]
-
-    init(enabled: Bool) { self.enabled = enabled }
-
-    /// The changes an element rule needs to read in this version, or nil when it reads it whole.
-    mutating func changes(_ changes: SpliceChanges?, part: Part) -> SpliceChanges? {
-        guard enabled, let changes, (part == .html ? html : amp).contains(changes.skeleton) else { return nil }
-        limitedChecks[part, default: 0] += 1
-        return changes
-    }
-
-    /// Notes a version's skeleton as passed when the element rules found nothing in it.
-    mutating func record(_ changes: SpliceChanges?, part: Part, passed: Bool) {
-        guard let skeleton = changes?.skeleton, passed else { return }
-        if part == .html { html.insert(skeleton) } else { amp.insert(skeleton) }
+        return (diagnostics, limitedChecks)
     }
 }
 
@@ -195,9 +182,7 @@ private struct ValidatedVersions {
 /// whether the arm has a preheader, and for each slot the arm that overrides it and the
 /// alternative chosen. Versions with one key render the same bytes from the same sources.
 struct RenderKey: Hashable {
-    enum Part: Hashable { case html, amp }
-
-    var part: Part
+    var part: MessagePart
     var variant: String?
     var hasPreheader: Bool
     /// Per slot name (in `RenderKeys.names` order): the overriding arm, or nil, and the choice.
@@ -224,7 +209,7 @@ struct RenderKeys {
         readsVariant = programs.contains { RenderNode.contains($0) { $0 == .builtin(BuiltinName.variant) } }
     }
 
-    func key(_ v: MessageVersion, part: RenderKey.Part) -> RenderKey {
+    func key(_ v: MessageVersion, part: MessagePart) -> RenderKey {
         let arm = v.variant.flatMap { name in message.variants.first { $0.name == name } }
         let overridden = Set((part == .html ? arm?.slots : arm?.ampSlots)?.map(\.name) ?? [])
         return RenderKey(part: part, variant: readsVariant ? v.variant : nil, hasPreheader: message.preheader(variant: v.variant) != nil,

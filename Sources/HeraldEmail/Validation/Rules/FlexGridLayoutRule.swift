@@ -13,7 +13,7 @@ enum FlexGridLayoutRule {
 
     static let rule = HTMLRule(kind: .flexGridLayout, scope: .element) { doc in
         // The prefilter reads the whole document: worth it only when every element is to be read.
-        guard doc.isLimited || doc.mayMention(anyOf: layoutWords) else { return [] }
+        guard doc.isPartial || doc.mayMention(anyOf: layoutWords) else { return [] }
         var out: [HTMLFinding] = []
         for e in doc.elements {
             let css = e.name == "style" ? e.textContent : (e.attribute("style") ?? "")

@@ -19,8 +19,9 @@ struct RenderedDocument {
     /// The depth of each of `elements` (the root's is 0).
     var depths: [Int] { list.depths }
     private var list: ElementList
-    /// Whether `elements` are only those a splice changed (`limited(to:)`).
-    private(set) var isLimited = false
+    /// Whether the document is only part of a version (a splice's changes, or the skeleton
+    /// around its slots), so that prefilters over the whole text do not apply.
+    private(set) var isPartial = false
 
     init(html: String, root: HTMLElement?, isMarketing: Bool, hasPreheader: Bool, unsubscribeURL: String?) {
         self.html = html
@@ -36,8 +37,15 @@ struct RenderedDocument {
     func limited(to changes: SpliceChanges) -> RenderedDocument {
         var copy = self
         copy.list = ElementList(elements: changes.elements, depths: changes.depths)
-        copy.isLimited = true
+        copy.isPartial = true
         return copy
+    }
+
+    /// The skeleton of spliced versions as a document of its own, each slot a placeholder
+    /// element: what a skeleton's verdict is learned from.
+    init(skeleton: HTMLElement, isMarketing: Bool, hasPreheader: Bool, unsubscribeURL: String?) {
+        self.init(html: "", root: skeleton, isMarketing: isMarketing, hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
+        isPartial = true
     }
 }
 
@@ -66,11 +74,17 @@ enum RuleScope: Sendable {
 struct HTMLRule: Sendable {
     let kind: DiagnosticKind
     let scope: RuleScope
+    /// For a document rule: given the skeleton of spliced versions (`RenderedDocument(skeleton:…)`),
+    /// whether the rule passes in every version spliced into it, whatever fills its slots. Nil
+    /// when the skeleton cannot tell, and the rule runs on every version.
+    let passesEveryVersion: (@Sendable (RenderedDocument) -> Bool)?
     let check: @Sendable (RenderedDocument) -> [HTMLFinding]
 
-    init(kind: DiagnosticKind, scope: RuleScope, check: @escaping @Sendable (RenderedDocument) -> [HTMLFinding]) {
+    init(kind: DiagnosticKind, scope: RuleScope, passesEveryVersion: (@Sendable (RenderedDocument) -> Bool)? = nil,
+         check: @escaping @Sendable (RenderedDocument) -> [HTMLFinding]) {
         self.kind = kind
         self.scope = scope
+        self.passesEveryVersion = passesEveryVersion
         self.check = check
     }
 }

@@ -4,7 +4,12 @@ import HeraldSupport
 /// Marketing mail shows a visible unsubscribe link in every version a recipient can receive: a
 /// link to the recipient's unsubscribe URL, with text, not hidden by `display: none`.
 enum VisibleUnsubscribeRule {
-    static let rule = HTMLRule(kind: .missingUnsubscribe, scope: .document) { doc in
+    /// A skeleton with a visible link gives every version one: what fills a slot only adds text
+    /// inside the elements open at its place, never an attribute that could hide them.
+    static let rule = HTMLRule(kind: .missingUnsubscribe, scope: .document, passesEveryVersion: { skeleton in
+        guard skeleton.isMarketing, let url = skeleton.unsubscribeURL, let root = skeleton.root else { return true }
+        return hasVisibleLink(below: root, to: url)
+    }) { doc in
         guard doc.isMarketing, let url = doc.unsubscribeURL, let root = doc.root else { return [] }
         if hasVisibleLink(below: root, to: url) { return [] }
         // Point at a hidden link when there is one; otherwise the whole body lacks it.
