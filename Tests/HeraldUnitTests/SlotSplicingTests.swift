@@ -55,6 +55,17 @@ import Testing
         let rough = copy.parse(bytes, slots: slots, exactLines: false)
         if let d = HTMLTreeBuilderTests.same(rough.result.root, whole.root, lines: rough.exactLines) { return "without lines: \(d)" }
         if rough.result.problems != whole.problems { return "without lines: problems \(rough.result.problems) against \(whole.problems)" }
+        // Without a tree, the changes are the same elements at the same depths, those above a
+        // slot as the skeleton has them (the same names and attributes).
+        var treeless = splicer
+        let bare = treeless.parse(bytes, slots: slots, exactLines: false) { _, _ in false }
+        if let changes = rough.changes {
+            guard let bareChanges = bare.changes, !bare.hasTree, bare.result.root == nil else { return "without a tree: no changes" }
+            if bareChanges.depths != changes.depths { return "without a tree: depths \(bareChanges.depths) against \(changes.depths)" }
+            for (a, b) in zip(bareChanges.elements, changes.elements) where a.name != b.name || !a.attributes.elementsEqual(b.attributes, by: ==) {
+                return "without a tree: <\(a.name)> against <\(b.name)>"
+            }
+        }
         return spliced.problems == whole.problems ? nil : "problems \(spliced.problems) against \(whole.problems)"
     }
 

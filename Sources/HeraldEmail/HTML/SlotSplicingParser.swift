@@ -52,14 +52,21 @@ struct SlotSplicingParser {
     /// says so. Moving the lines after each slot copies most of the tree for every version, and
     /// only the line of an element a rule reports is ever read: rules run on the tree as it is,
     /// and a version with a finding is parsed again with its lines.
-    /// A spliced version also says what the splice changed from its skeleton.
-    mutating func parse(_ output: [UInt8], slots: [Range<Int>], exactLines: Bool)
-        -> (result: HTMLParseResult, exactLines: Bool, changes: SpliceChanges?) {
-        if !slots.isEmpty, let (root, changes) = splice(output, slots, unknownTags: false, movesLines: exactLines) {
+    /// A spliced version also says what the splice changed from its skeleton; `needsTree`, told
+    /// the skeleton's identity and tree, may answer that only those changes are needed, and then
+    /// no tree is built (`hasTree` false, the result's root nil).
+    mutating func parse(_ output: [UInt8], slots: [Range<Int>], exactLines: Bool,
+                        needsTree: (_ skeleton: Int, _ root: HTMLElement) -> Bool = { _, _ in true })
+        -> (result: HTMLParseResult, exactLines: Bool, changes: SpliceChanges?, hasTree: Bool) {
+        if !slots.isEmpty, let (skeleton, pieces) = prepare(output, slots, unknownTags: false) {
             spliced += 1
-            return (HTMLParseResult(root: root, problems: []), exactLines, changes)
+            guard needsTree(skeleton.id, skeleton.root) else {
+                return (HTMLParseResult(root: nil, problems: []), exactLines, Self.changes(skeleton, pieces), false)
+            }
+            let (root, changes) = Self.tree(skeleton, pieces, movesLines: exactLines)
+            return (HTMLParseResult(root: root, problems: []), exactLines, changes, true)
         }
-        return (HTMLParser.parse(output), true, nil)
+        return (HTMLParser.parse(output), true, nil, true)
     }
 
     /// The tree libxml2 gives for `output`, without its problems: for the AMP part, whose rules
@@ -69,14 +76,16 @@ struct SlotSplicingParser {
     /// are as in `parse(_:slots:exactLines:)`.
     mutating func parseTree(_ output: [UInt8], slots: [Range<Int>], exactLines: Bool = true)
         -> (root: HTMLElement?, exactLines: Bool, changes: SpliceChanges?) {
-        if !slots.isEmpty, let (root, changes) = splice(output, slots, unknownTags: true, movesLines: exactLines) {
+        if !slots.isEmpty, let (skeleton, pieces) = prepare(output, slots, unknownTags: true) {
             spliced += 1
+            let (root, changes) = Self.tree(skeleton, pieces, movesLines: exactLines)
             return (root, exactLines, changes)
         }
         return (HTMLParser.parse(output).root, true, nil)
     }
 
-    private mutating func splice(_ output: [UInt8], _ slots: [Range<Int>], unknownTags: Bool, movesLines: Bool) -> (HTMLElement, SpliceChanges)? {
+    /// The version's skeleton and its slots' contents, when it can be spliced.
+    private mutating func prepare(_ output: [UInt8], _ slots: [Range<Int>], unknownTags: Bool) -> (Skeleton, [Content])? {
         var skeletonBytes: [UInt8] = []
         skeletonBytes.reserveCapacity(output.count)
         var at = 0
@@ -106,10 +115,34 @@ struct SlotSplicingParser {
             for id in content.ids where !ids.insert(id).inserted { return nil }
             pieces.append(content)
         }
+        return (skeleton, pieces)
+    }
+
+    /// The version's tree: the skeleton's, its placeholders replaced by the contents.
+    private static func tree(_ skeleton: Skeleton, _ pieces: [Content], movesLines: Bool) -> (HTMLElement, SpliceChanges) {
         var splicer = Splicer(pieces: pieces, branches: skeleton.branches, movesLines: movesLines)
         var path: [Int] = []
         let root = splicer.copy(skeleton.root, at: &path)
         return (root, SpliceChanges(skeleton: skeleton.id, skeletonRoot: skeleton.root, elements: splicer.changed, depths: splicer.changedDepths))
+    }
+
+    /// The changes alone, without a tree: the elements above the slots as the skeleton has them
+    /// (an element rule reads of them only their names and attributes, which the splice keeps),
+    /// and the contents' elements.
+    private static func changes(_ skeleton: Skeleton, _ pieces: [Content]) -> SpliceChanges {
+        var elements: [HTMLElement] = [], depths: [Int] = []
+        var next = 0
+        for (element, depth) in skeleton.outline {
+            if let element {
+                elements.append(element)
+                depths.append(depth)
+                continue
+            }
+            elements += pieces[next].elements
+            depths += pieces[next].depths.map { $0 + depth }
+            next += 1
+        }
+        return SpliceChanges(skeleton: skeleton.id, skeletonRoot: skeleton.root, elements: elements, depths: depths)
     }
 }
 
@@ -156,6 +189,9 @@ fileprivate struct Skeleton {
     /// order (a path sorts before those it leads to): the elements a splice rebuilds. The rest of
     /// the tree is shared by every version as it is, until a line moves.
     var branches: [[Int]] = []
+    /// In document order, what a splice changes: each element above a placeholder (the root
+    /// included) with its depth, and for each placeholder (nil) the depth its content takes.
+    var outline: [(element: HTMLElement?, depth: Int)] = []
     var ids: Set<String> = []
     /// Whether libxml2 reported an unknown tag besides the placeholders (only a tree may be spliced).
     var hasUnknownTags: Bool
@@ -172,6 +208,25 @@ fileprivate struct Skeleton {
         var branches = Set<[Int]>()
         guard collect(root, &context, &path, &branches) else { return nil }
         self.branches = branches.sorted { $0.lexicographicallyPrecedes($1) }
+        outline = Self.outline(root, branches: branches)
+    }
+
+    private static func outline(_ root: HTMLElement, branches: Set<[Int]>) -> [(element: HTMLElement?, depth: Int)] {
+        var out: [(element: HTMLElement?, depth: Int)] = []
+        // Depth first in document order, without recursion: children are pushed last first.
+        var stack: [(element: HTMLElement, path: [Int])] = [(root, [])]
+        while let (e, path) = stack.popLast() {
+            if e.name == SlotSplicingParser.placeholder {
+                out.append((nil, path.count))
+                continue
+            }
+            guard path.isEmpty || branches.contains(path) else { continue }
+            out.append((e, path.count))
+            for (i, node) in e.children.enumerated().reversed() {
+                if case .element(let child) = node { stack.append((child, path + [i])) }
+            }
+        }
+        return out
     }
 
     /// Records placeholders, their paths and ids below `e`; false when a placeholder's place
@@ -202,9 +257,12 @@ private struct ContentKey: Hashable {
     var bytes: FingerprintedBytes
 }
 
-/// A slot's content parsed in its context: the nodes it adds, their ids, and its line count.
+/// A slot's content parsed in its context: the nodes it adds, their elements in document order
+/// with their depths below the slot, their ids, and its line count.
 private struct Content {
     var nodes: [HTMLNode]
+    var elements: [HTMLElement] = []
+    var depths: [Int] = []
     var ids: [String] = []
     var newlines: Int
     /// Whether libxml2 reported an unknown tag besides the placeholder, in the content or in the
@@ -228,6 +286,11 @@ private struct Content {
         guard case .element(let end)? = open.children.last, end.name == SlotSplicingParser.placeholder, end.children.isEmpty else { return nil }
         nodes = Array(open.children.dropLast())
         newlines = key.bytes.bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        for case .element(let e) in nodes {
+            let (below, depths) = e.preorder()
+            elements += below
+            self.depths += depths
+        }
         var stack = nodes
         while let n = stack.popLast() {
             guard case .element(let e) = n else { continue }
@@ -282,11 +345,16 @@ private struct Splicer {
                 for (j, node) in content.nodes.enumerated() {
                     let placed = movesLines ? Self.shifted(node, by: shift) : node
                     Self.append(placed, to: &out.children, join: j == 0)
-                    if case .element(let inserted) = placed {
+                    if movesLines, case .element(let inserted) = placed {
                         let (elements, depths) = inserted.preorder()
                         changed += elements
                         changedDepths += depths.map { $0 + path.count + 1 }
                     }
+                }
+                // Unmoved, the content's elements are those listed when it was parsed.
+                if !movesLines {
+                    changed += content.elements
+                    changedDepths += content.depths.map { $0 + path.count + 1 }
                 }
                 if movesLines { delta += content.newlines }
                 joinNext = true

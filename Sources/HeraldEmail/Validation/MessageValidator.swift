@@ -59,12 +59,16 @@ enum MessageValidator {
                     lazy var mapper = HTMLProblemMapper(rendered: renderer.output, trace: renderer.trace, fallback: fallback) { sources?.file($0)?.bytes }
                     let bytes = Array(renderer.output.utf8)
                     // Lines are needed only to place a finding: a version with one is parsed again with them.
-                    var parsed = splicer.parse(bytes, slots: renderer.slotRanges, exactLines: false)
                     let isMarketing = m.kind == .marketing
-                    let verdict = parsed.changes.flatMap { changes in
-                        verdicts?.verdict(.init(skeleton: changes.skeleton, part: .html, facts: [isMarketing ? "marketing" : "", hasPreheader ? "preheader" : "", unsubscribeURL ?? ""])) {
-                            .html(changes.skeletonRoot, isMarketing: isMarketing, hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
+                    // What the skeleton says, learned once it is known; without its tree when the
+                    // rules need only what the splice changed.
+                    var verdict: SkeletonVerdict?
+                    var parsed = splicer.parse(bytes, slots: renderer.slotRanges, exactLines: false) { skeleton, root in
+                        let facts = [isMarketing ? "marketing" : "", hasPreheader ? "preheader" : "", unsubscribeURL ?? ""]
+                        verdict = verdicts?.verdict(.init(skeleton: skeleton, part: .html, facts: facts)) {
+                            .html(root, isMarketing: isMarketing, hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
                         }
+                        return verdict?.needsTree ?? true
                     }
                     func check() -> [[HTMLFinding]] {
                         let document = RenderedDocument(html: renderer.output, root: parsed.result.root, isMarketing: isMarketing,
@@ -72,7 +76,11 @@ enum MessageValidator {
                         let changed = verdict?.elementRulesPass == true ? parsed.changes.map(document.limited(to:)) : nil
                         if changed != nil { limitedChecks[.html, default: 0] += 1 }
                         return zip(HTMLRules.all, verdict?.documentRulesPass ?? HTMLRules.all.map { _ in false }).map { rule, passes in
-                            rule.scope == .element ? rule.check(changed ?? document) : passes ? [] : rule.check(document)
+                            switch rule.scope {
+                            case .element: rule.check(changed ?? document)
+                            case .document: passes ? [] : rule.check(document)
+                            case .text: rule.check(document)
+                            }
                         }
                     }
                     var findings = check()

@@ -13,13 +13,18 @@ struct SkeletonVerdict: Sendable {
     /// Per rule of the part's table: true for a document rule that passes in every version
     /// spliced into the skeleton, whatever fills its slots.
     var documentRulesPass: [Bool]
+    /// Whether a version spliced into the skeleton needs its tree: no when the element rules
+    /// read only its changes and every document rule passes it already (text rules read text).
+    var needsTree = true
 
     /// The HTML part's verdict, for documents with these facts.
     static func html(_ skeleton: HTMLElement, isMarketing: Bool, hasPreheader: Bool, unsubscribeURL: String?) -> SkeletonVerdict {
         let doc = RenderedDocument(skeleton: skeleton, isMarketing: isMarketing, hasPreheader: hasPreheader, unsubscribeURL: unsubscribeURL)
-        return SkeletonVerdict(
+        var verdict = SkeletonVerdict(
             elementRulesPass: HTMLRules.all.allSatisfy { $0.scope != .element || onlyPlaceholders($0.check(doc)) },
             documentRulesPass: HTMLRules.all.map { $0.scope == .document && ($0.passesEveryVersion?(doc) ?? false) })
+        verdict.needsTree = !verdict.elementRulesPass || zip(HTMLRules.all, verdict.documentRulesPass).contains { $0.scope == .document && !$1 }
+        return verdict
     }
 
     /// The AMP part's verdict; its document rules are always run.

@@ -7,14 +7,14 @@ enum ClippingSizeRule {
 
     static func kilobytes(_ n: Int) -> String { String(Double(n * 10 / 1024) / 10) }
 
-    static let nearRule = HTMLRule(kind: .nearClippingSize, scope: .document) { doc in
+    static let nearRule = HTMLRule(kind: .nearClippingSize, scope: .text) { doc in
         let n = doc.html.utf8.count
         guard n >= warnBytes, n < clipBytes else { return [] }
         return [HTMLFinding(element: nil, message: "A version of this email is \(kilobytes(n)) KB, close to Gmail's clipping point of 102 KB.",
                             help: "Remove unused CSS, comments and whitespace, or shorten the content.")]
     }
 
-    static let overRule = HTMLRule(kind: .clippedSize, scope: .document) { doc in
+    static let overRule = HTMLRule(kind: .clippedSize, scope: .text) { doc in
         let n = doc.html.utf8.count
         guard n >= clipBytes else { return [] }
         return [HTMLFinding(element: nil, message: "A version of this email is \(kilobytes(n)) KB; Gmail clips messages over 102 KB.",

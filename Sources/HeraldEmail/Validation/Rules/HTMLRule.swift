@@ -60,13 +60,18 @@ struct HTMLFinding {
 
 /// What a rule's findings depend on, which decides what the validator may skip.
 enum RuleScope: Sendable {
-    /// Each finding is about one element and depends only on that element, the elements below
-    /// it and the elements above it, never on the rest of the document: a version spliced into
-    /// a skeleton whose elements passed the rule is checked only on the elements it changed.
+    /// Each finding is about one element and depends only on that element's name and
+    /// attributes, its text when it holds no element (a `<style>`'s CSS), and the names and
+    /// attributes of the elements above it; never on the rest of the document. A version
+    /// spliced into a skeleton whose elements passed the rule is checked only on the elements
+    /// the splice changed, and those above a slot may be read as the skeleton has them.
     case element
-    /// Findings depend on the whole document (sizes, required markup, something that must
-    /// appear somewhere): every version is checked whole.
+    /// Findings depend on the whole tree (required markup, something that must appear
+    /// somewhere): every version is checked whole, unless its skeleton settles the rule.
     case document
+    /// Findings depend only on the document's text and facts (its size, whether it has a
+    /// preheader), never on its tree.
+    case text
 }
 
 /// A rule over rendered HTML email: one diagnostic kind, one check. Rules are data; the validator
