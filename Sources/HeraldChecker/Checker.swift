@@ -1,6 +1,8 @@
+import Foundation
 import HeraldDiagnostics
 import HeraldSchema
 import HeraldSource
+import HeraldSupport
 import HeraldSyntax
 
 /// The checker phase: `ProjectSyntaxTree` in, `CheckedProject` and diagnostics out.
@@ -41,12 +43,27 @@ public enum Checker {
 
         var campaigns: [CheckedCampaign] = []
         var seen = Set<String>()
-        for c in tree.campaigns {
+        @Sendable func checkCampaign(_ c: CampaignSyntax) -> (CheckedCampaign?, DiagnosticBag) {
             var checker = CampaignChecker(schema: schema, settings: settings, layouts: tree.layouts) { ref, out in resolver.resolve(ref, &out) }
             let checked = checker.check(c)
-            diagnostics.merge(checker.diagnostics)
-            if !wholeProject { diagnostics.merge(resolver.takeDiagnostics()) }
-            if let checked, seen.insert(checked.name).inserted { campaigns.append(checked) }
+            return (checked, checker.diagnostics)
+        }
+        if wholeProject {
+            // Every segment is checked by now, so campaigns only read the resolver: they are
+            // checked on every core, and merged in file order so output never depends on timing.
+            let results = ParallelResults<(CheckedCampaign?, DiagnosticBag)>(count: tree.campaigns.count)
+            DispatchQueue.concurrentPerform(iterations: tree.campaigns.count) { i in results.set(i, checkCampaign(tree.campaigns[i])) }
+            for case let (checked, found)? in results.values {
+                diagnostics.merge(found)
+                if let checked, seen.insert(checked.name).inserted { campaigns.append(checked) }
+            }
+        } else {
+            for c in tree.campaigns {
+                let (checked, found) = checkCampaign(c)
+                diagnostics.merge(found)
+                diagnostics.merge(resolver.takeDiagnostics())
+                if let checked, seen.insert(checked.name).inserted { campaigns.append(checked) }
+            }
         }
 
         if consent == nil, schema.consent == nil, let first = tree.campaigns.first(where: { $0.kind?.value == "marketing" }),

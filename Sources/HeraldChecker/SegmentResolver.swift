@@ -1,11 +1,14 @@
+import Foundation
 import HeraldDiagnostics
 import HeraldSchema
 import HeraldSource
 import HeraldSyntax
 
 /// Checks named segments on demand, in dependency order, and reports reference cycles with their
-/// whole path. Each segment is checked once; campaigns then read the results.
-final class SegmentResolver {
+/// whole path. Each segment is checked once; campaigns then read the results, from every thread
+/// at once (`resolve` holds a lock, re-entered when a segment's check resolves its references).
+final class SegmentResolver: @unchecked Sendable {
+    private let lock = NSRecursiveLock()
     private let schema: Schema
     private var syntax: [String: SegmentSyntax] = [:]
     private(set) var checked: [String: TypedExpr] = [:]
@@ -46,6 +49,8 @@ final class SegmentResolver {
 
     /// The lookup campaigns and segments use for `segment.NAME`.
     func resolve(_ name: Located<String>, _ out: inout DiagnosticBag) -> TypedExpr? {
+        lock.lock()
+        defer { lock.unlock() }
         referenced.insert(name.value)
         if let i = visiting.firstIndex(of: name.value) {
             let path = (visiting[i...] + [name.value]).map { "`\($0)`" }.joined(separator: " → ")
