@@ -69,24 +69,36 @@ public enum ProjectLoader {
         }
         let display = DisplayPaths(root: root, workingDirectory: workingDirectory)
 
-        func read(_ url: URL, limit: Int) -> SourceFile? {
-            let shown = display.path(url)
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-                  let size = attributes[.size] as? Int else {
-                diagnostics.emit(Diagnostic(.fileUnreadable, "`\(shown)` cannot be read.", at: nil))
-                return nil
-            }
-            if size > limit {
+        func read(_ url: URL, limit: Int) -> SourceFile? { add(display.path(url), FileBytes.read(url.path, limit: limit), limit: limit) }
+
+        /// A file read into the sources, or the diagnostic saying why it was not.
+        func add(_ shown: String, _ outcome: FileBytes.Outcome, limit: Int) -> SourceFile? {
+            switch outcome {
+            case .bytes(let bytes): return sources.add(path: shown, bytes: bytes)
+            case .tooLarge(let size):
                 let file = sources.add(path: shown, bytes: [])
                 diagnostics.emit(Diagnostic(.fileTooLarge, "`\(shown)` is \(size) bytes, more than the limit of \(limit).", at: file.wholeSpan)
                     .help("Raise `limits.file_bytes` in `herald.yaml` if the file is legitimate."))
-                return nil
-            }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            case .unreadable:
                 diagnostics.emit(Diagnostic(.fileUnreadable, "`\(shown)` cannot be read.", at: nil))
-                return nil
             }
-            return sources.add(path: shown, bytes: [UInt8](data))
+            return nil
+        }
+
+        /// The files of a folder read on every core and added to the sources in name order (file
+        /// ids, like diagnostics, must not depend on timing); paths are joined as text, not as
+        /// URLs, for thousands of files.
+        func readAll(_ folder: URL, _ names: [String], limit: Int) -> [(path: String, file: SourceFile)] {
+            let folderPath = folder.path, prefix = display.shownPrefix.map { $0 + folder.lastPathComponent + "/" }
+            let outcomes = ParallelResults<FileBytes.Outcome>(count: names.count)
+            DispatchQueue.concurrentPerform(iterations: names.count) { i in outcomes.set(i, FileBytes.read(folderPath + "/" + names[i], limit: limit)) }
+            var out: [(path: String, file: SourceFile)] = []
+            for (name, outcome) in zip(names, outcomes.values) {
+                let path = folderPath + "/" + name
+                let shown = prefix.map { $0 + name } ?? display.path(folder.appendingPathComponent(name))
+                if let outcome, let file = add(shown, outcome, limit: limit) { out.append((path, file)) }
+            }
+            return out
         }
 
         func yaml(_ file: SourceFile, limits: YAMLLimits) -> YAMLNode? { ProjectLoader.yaml(file, limits: limits, diagnostics: &diagnostics) }
@@ -111,33 +123,38 @@ public enum ProjectLoader {
         var focus: FileID?
         // Names are filtered before URLs are made: an incremental check of one file in a
         // repository of thousands should not build thousands of URLs.
+        let yamlLimits = limits.yaml, syntaxLimits = limits.syntax
         let segmentFolder = root.appendingPathComponent("segments")
-        for name in names(in: segmentFolder, extensions: ["yaml", "yml"]) {
-            if let subset, !subset.segments.contains("segments/" + name) { continue }
-            let url = segmentFolder.appendingPathComponent(name)
-            guard let f = read(url, limit: limits.fileBytes) else { continue }
-            if url.path == focusPath { focus = f.id }
-            if let node = yaml(f, limits: limits.yaml) { segments.append(SegmentSyntax.read(node, limits: limits.syntax.expression, diagnostics: &diagnostics)) }
+        let segmentNames = names(in: segmentFolder, extensions: ["yaml", "yml"]).filter { subset?.segments.contains("segments/" + $0) ?? true }
+        let segmentFiles = readAll(segmentFolder, segmentNames, limit: limits.fileBytes)
+        if let match = segmentFiles.first(where: { $0.path == focusPath }) { focus = match.file.id }
+        // Segment and campaign files are parsed on every core (libyaml with one parser per file)
+        // and their results taken in file order, so diagnostics do not depend on timing.
+        let parsedSegments = ParallelResults<(SegmentSyntax?, DiagnosticBag)>(count: segmentFiles.count)
+        DispatchQueue.concurrentPerform(iterations: segmentFiles.count) { i in
+            var d = DiagnosticBag()
+            let syntax = ProjectLoader.yaml(segmentFiles[i].file, limits: yamlLimits, diagnostics: &d)
+                .map { SegmentSyntax.read($0, limits: syntaxLimits.expression, diagnostics: &d) }
+            parsedSegments.set(i, (syntax, d))
         }
-        var campaignFiles: [SourceFile] = []
+        for case let (syntax, d)? in parsedSegments.values {
+            diagnostics.merge(d)
+            if let syntax { segments.append(syntax) }
+        }
         let campaignFolder = root.appendingPathComponent("campaigns")
         let campaignPrefix = campaignFolder.path + "/"
-        for name in names(in: campaignFolder, extensions: ["yaml", "yml"]) {
+        let campaignNames = names(in: campaignFolder, extensions: ["yaml", "yml"]).filter { name in
             // With a focus file, other campaigns are not read at all.
-            if let focusPath, focusPath.hasSuffix(".yaml") || focusPath.hasSuffix(".yml"), campaignPrefix + name != focusPath,
-               !focusPath.hasSuffix("herald.yaml"), !focusPath.hasSuffix("schema.yaml") { continue }
-            let url = campaignFolder.appendingPathComponent(name)
-            guard let f = read(url, limit: limits.fileBytes) else { continue }
-            if url.path == focusPath { focus = f.id }
-            campaignFiles.append(f)
+            guard let focusPath, focusPath.hasSuffix(".yaml") || focusPath.hasSuffix(".yml"),
+                  !focusPath.hasSuffix("herald.yaml"), !focusPath.hasSuffix("schema.yaml") else { return true }
+            return campaignPrefix + name == focusPath
         }
-        // Campaign files are parsed on every core (libyaml with one parser per file) and their
-        // results taken in file order, so diagnostics do not depend on timing.
+        let campaignFiles = readAll(campaignFolder, campaignNames, limit: limits.fileBytes)
+        if let match = campaignFiles.first(where: { $0.path == focusPath }) { focus = match.file.id }
         let parsed = ParallelResults<(CampaignSyntax?, DiagnosticBag)>(count: campaignFiles.count)
-        let files = campaignFiles, yamlLimits = limits.yaml, syntaxLimits = limits.syntax
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+        DispatchQueue.concurrentPerform(iterations: campaignFiles.count) { i in
             var d = DiagnosticBag()
-            let syntax = ProjectLoader.yaml(files[i], limits: yamlLimits, diagnostics: &d)
+            let syntax = ProjectLoader.yaml(campaignFiles[i].file, limits: yamlLimits, diagnostics: &d)
                 .map { CampaignSyntax.read($0, limits: syntaxLimits, diagnostics: &d) }
             parsed.set(i, (syntax, d))
         }
