@@ -68,7 +68,19 @@ public struct Compilation: Sendable {
         }
         let targetNames = checked.settings.targets.isEmpty ? Dialects.defaultTargets : checked.settings.targets.map(\.value)
         c.dialects = targetNames.compactMap(Dialects.named)
-        let (plan, planDiagnostics) = Planner.plan(checked)
+        // The plan does not depend on the messages: it is made on another core while they
+        // compile, and merged before them as if it had come first.
+        let planning = BackgroundTask { Planner.plan(checked) }
+        // Campaigns are independent once names are resolved: their messages compile on every core,
+        // and their results are merged in campaign order, so the output does not depend on timing.
+        let campaigns = checked.campaigns, schema = checked.schema, sources = c.sources
+        let results = ParallelResults<(CompiledMessage?, DiagnosticBag)>(count: campaigns.count)
+        let layouts = CompiledLayouts()
+        DispatchQueue.concurrentPerform(iterations: campaigns.count) { i in
+            let (message, diagnostics) = MessageCompiler.compile(campaigns[i], schema: schema, sources: sources, layouts: layouts)
+            results.set(i, (keepingMessages ? message : nil, diagnostics))
+        }
+        let (plan, planDiagnostics) = planning.value
         diagnostics.merge(planDiagnostics)
         c.plan = plan
         for campaign in checked.campaigns {
@@ -78,15 +90,6 @@ public struct Compilation: Sendable {
                     "The target `\(d.name)` cannot read quiet hours or a schedule in each customer's time zone.", at: span)
                     .help("Remove `\(d.name)` from `targets`, or send in the project's time zone."))
             }
-        }
-        // Campaigns are independent once names are resolved: their messages compile on every core,
-        // and their results are merged in campaign order, so the output does not depend on timing.
-        let campaigns = checked.campaigns, schema = checked.schema, sources = c.sources
-        let results = ParallelResults<(CompiledMessage?, DiagnosticBag)>(count: campaigns.count)
-        let layouts = CompiledLayouts()
-        DispatchQueue.concurrentPerform(iterations: campaigns.count) { i in
-            let (message, diagnostics) = MessageCompiler.compile(campaigns[i], schema: schema, sources: sources, layouts: layouts)
-            results.set(i, (keepingMessages ? message : nil, diagnostics))
         }
         for (campaign, result) in zip(campaigns, results.values) {
             guard let (message, d) = result else { continue }
