@@ -16,6 +16,7 @@ public struct BundleWriter: Sendable {
     public let dialects: [any SQLDialect]
     public let compilerVersion: String
     /// One results-query writer per dialect, in the order of `dialects`, shared by every campaign.
+    private let audienceQueries: [AudienceQuery]
     private let resultsQueries: [ResultsQuery]
 
     public init(project: CheckedProject, plan: ProjectPlan, messages: [String: CompiledMessage], dialects: [any SQLDialect],
@@ -25,6 +26,7 @@ public struct BundleWriter: Sendable {
         self.messages = messages
         self.dialects = dialects
         self.compilerVersion = compilerVersion
+        audienceQueries = dialects.map { AudienceQuery(dialect: $0, plan: plan) }
         resultsQueries = dialects.map { ResultsQuery(dialect: $0, plan: plan) }
     }
 
@@ -45,7 +47,9 @@ public struct BundleWriter: Sendable {
         // Paths are joined as text: `URL` path arithmetic for each of tens of thousands of files
         // cost more than writing them.
         let root = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
-        let kept = try produce(batch: batch) { path, bytes in try FileOutput.write(bytes, to: root + path) }
+        // Without a previous bundle's manifest, no file there is worth comparing first.
+        let mayExist = !previous.isEmpty
+        let kept = try produce(batch: batch) { path, bytes in try FileOutput.write(bytes, to: root + path, mayExist: mayExist) }
         FileOutput.removeStale(in: directory, previous: previous, kept: kept)
     }
 
@@ -117,7 +121,7 @@ public struct BundleWriter: Sendable {
     func campaignFiles(_ c: CheckedCampaign) -> [String: [UInt8]]? {
         guard let cp = plan.campaign(named: c.name), let m = messages[c.name] else { return nil }
         var files: [String: String] = [:]
-        for d in dialects { files["audience.\(d.name).sql"] = AudienceQuery(dialect: d, plan: plan).sql(cp) }
+        for (d, audience) in zip(dialects, audienceQueries) { files["audience.\(d.name).sql"] = audience.sql(cp) }
         // Triggered and scheduled campaigns also carry "who is due a send at as_of" (the compiler
         // has already reported any dialect that cannot express it).
         if cp.delivery != nil {

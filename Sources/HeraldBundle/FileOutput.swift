@@ -35,8 +35,10 @@ enum FileOutput {
     /// Writes `bytes` to `path`, creating its folder only when opening the file finds the folder
     /// missing (or a file standing where it should be, which `ensureFolder` reports): asking
     /// before every file cost two system calls for each of a campaign's 17 files.
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        if holds(bytes, path) { return }
+    /// `mayExist` false skips the comparison (a folder no bundle was written to before), where
+    /// looking for each file first cost a failed path lookup per file.
+    static func write(_ bytes: [UInt8], to path: String, mayExist: Bool = true) throws {
+        if mayExist, holds(bytes, path) { return }
         var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0, errno == ENOENT || errno == ENOTDIR, let slash = path.lastIndex(of: "/") {
             try ensureFolder(String(path[..<slash]))

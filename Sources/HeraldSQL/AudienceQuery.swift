@@ -4,13 +4,17 @@ import HeraldSchema
 
 /// Writes a campaign's audience query: one row per recipient with exactly the columns its message
 /// needs (key, address, the fields templates read, the chosen block per slot, the experiment arm).
-public struct AudienceQuery {
+public struct AudienceQuery: Sendable {
     public let dialect: any SQLDialect
     public let plan: ProjectPlan
+    /// The suppression joins, which depend on the dialect and the schema alone: written once
+    /// per writer (a build writes every campaign's query for every dialect).
+    private let suppression: SuppressionJoin
 
     public init(dialect: any SQLDialect, plan: ProjectPlan) {
         self.dialect = dialect
         self.plan = plan
+        suppression = SuppressionJoin(dialect: dialect, schema: plan.schema)
     }
 
     private func q(_ s: String) -> String { dialect.quote(s) }
@@ -53,7 +57,7 @@ public struct AudienceQuery {
 
         var whereParts = ext.conditions
         if c.audience != .true { whereParts.append(writer.condition(c.audience)) }
-        let suppression = c.isMarketing ? SuppressionJoin(dialect: dialect, schema: plan.schema) : nil
+        let suppression = c.isMarketing ? suppression : nil
         if let allowed = suppression?.allowed { whereParts.append(allowed) }
         let ctes = sources.ctes + ext.ctes
         var out = ctes.isEmpty ? "" : "WITH " + ctes.joined(separator: ",\n") + "\n"

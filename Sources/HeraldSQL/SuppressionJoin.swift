@@ -3,7 +3,7 @@ import HeraldSchema
 /// Who must never get marketing mail, read once per query: the suppression table joined onto the
 /// customers by key and by address, so that every marketing rule tests one column per customer
 /// instead of searching the table again.
-struct SuppressionJoin {
+struct SuppressionJoin: Sendable {
     /// `LEFT JOIN` clauses onto the customer row `c`; empty without a suppression table.
     private(set) var joins: [String] = []
     /// True for a customer nobody suppressed; nil without a suppression table.
