@@ -118,8 +118,6 @@ public enum ProjectLoader {
         } else if let f = read(schemaURL, limit: limits.fileBytes), let node = yaml(f, limits: limits.yaml) {
             schema = SchemaSyntax.read(node, limits: limits.syntax.expression, diagnostics: &diagnostics)
         }
-        var segments: [SegmentSyntax] = []
-        var campaigns: [CampaignSyntax] = []
         var focus: FileID?
         // Names are filtered before URLs are made: an incremental check of one file in a
         // repository of thousands should not build thousands of URLs.
@@ -128,18 +126,8 @@ public enum ProjectLoader {
         let segmentNames = names(in: segmentFolder, extensions: ["yaml", "yml"]).filter { subset?.segments.contains("segments/" + $0) ?? true }
         let segmentFiles = readAll(segmentFolder, segmentNames, limit: limits.fileBytes)
         if let match = segmentFiles.first(where: { $0.path == focusPath }) { focus = match.file.id }
-        // Segment and campaign files are parsed on every core (libyaml with one parser per file)
-        // and their results taken in file order, so diagnostics do not depend on timing.
-        let parsedSegments = ParallelResults<(SegmentSyntax?, DiagnosticBag)>(count: segmentFiles.count)
-        DispatchQueue.concurrentPerform(iterations: segmentFiles.count) { i in
-            var d = DiagnosticBag()
-            let syntax = ProjectLoader.yaml(segmentFiles[i].file, limits: yamlLimits, diagnostics: &d)
-                .map { SegmentSyntax.read($0, limits: syntaxLimits.expression, diagnostics: &d) }
-            parsedSegments.set(i, (syntax, d))
-        }
-        for case let (syntax, d)? in parsedSegments.values {
-            diagnostics.merge(d)
-            if let syntax { segments.append(syntax) }
+        let segments = parseAll(segmentFiles.map(\.file), limits: yamlLimits, diagnostics: &diagnostics) { node, d in
+            SegmentSyntax.read(node, limits: syntaxLimits.expression, diagnostics: &d)
         }
         let campaignFolder = root.appendingPathComponent("campaigns")
         let campaignPrefix = campaignFolder.path + "/"
@@ -151,16 +139,8 @@ public enum ProjectLoader {
         }
         let campaignFiles = readAll(campaignFolder, campaignNames, limit: limits.fileBytes)
         if let match = campaignFiles.first(where: { $0.path == focusPath }) { focus = match.file.id }
-        let parsed = ParallelResults<(CampaignSyntax?, DiagnosticBag)>(count: campaignFiles.count)
-        DispatchQueue.concurrentPerform(iterations: campaignFiles.count) { i in
-            var d = DiagnosticBag()
-            let syntax = ProjectLoader.yaml(campaignFiles[i].file, limits: yamlLimits, diagnostics: &d)
-                .map { CampaignSyntax.read($0, limits: syntaxLimits, diagnostics: &d) }
-            parsed.set(i, (syntax, d))
-        }
-        for case let (syntax, d)? in parsed.values {
-            diagnostics.merge(d)
-            if let syntax { campaigns.append(syntax) }
+        let campaigns = parseAll(campaignFiles.map(\.file), limits: yamlLimits, diagnostics: &diagnostics) { node, d in
+            CampaignSyntax.read(node, limits: syntaxLimits, diagnostics: &d)
         }
         var layouts: [String: LayoutSyntax] = [:]
         let named = Set(campaigns.compactMap { $0.message?.layout?.value }.map { p in p.hasPrefix("./") ? String(p.dropFirst(2)) : p })
@@ -175,6 +155,24 @@ public enum ProjectLoader {
         }
         let tree = ProjectSyntaxTree(project: project, schema: schema, segments: segments, campaigns: campaigns, layouts: layouts, limits: limits)
         return LoadedProject(root: root, sources: sources, tree: tree, diagnostics: diagnostics, focus: focus)
+    }
+
+    /// Files parsed on every core (libyaml with one parser per file), their results and
+    /// diagnostics taken in file order so that nothing depends on timing.
+    static func parseAll<Syntax: Sendable>(_ files: [SourceFile], limits: YAMLLimits, diagnostics: inout DiagnosticBag,
+                                           _ read: @escaping @Sendable (YAMLNode, inout DiagnosticBag) -> Syntax) -> [Syntax] {
+        let parsed = ParallelResults<(Syntax?, DiagnosticBag)>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            var d = DiagnosticBag()
+            let syntax = ProjectLoader.yaml(files[i], limits: limits, diagnostics: &d).map { read($0, &d) }
+            parsed.set(i, (syntax, d))
+        }
+        var out: [Syntax] = []
+        for case let (syntax, d)? in parsed.values {
+            diagnostics.merge(d)
+            if let syntax { out.append(syntax) }
+        }
+        return out
     }
 
     /// A file's YAML document, which must be a mapping (diagnostics say why not).
