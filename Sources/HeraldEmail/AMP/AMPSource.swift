@@ -24,66 +24,61 @@ struct AMPSource {
         out.reserveCapacity(input.count + 64)
         var identifiers = Set<String>()
         var shifts: [(rewritten: Int, original: Int)] = [(0, 0)]
+        // The input is copied only where an attribute name is rewritten, up to it in one piece:
+        // nearly every byte of a document is copied as it is.
+        var copied = 0
+        func replace(_ range: Range<Int>, with replacement: [UInt8]) {
+            out += input[copied..<range.lowerBound]
+            out += replacement
+            copied = range.upperBound
+            if replacement.count != range.count { shifts.append((out.count, range.upperBound)) }
+        }
         var i = 0
         var sawHTML = false
         while i < input.count {
             guard input[i] == 0x3C, i + 1 < input.count, AMPSource.isLetter(input[i + 1]) else {
-                // Comments are copied whole: a `<` inside one starts no tag.
+                // Comments are passed whole: a `<` inside one starts no tag.
                 if input[i] == 0x3C, input[i...].starts(with: AMPSource.commentOpen) {
-                    let end = input.firstIndex(of: "-->", from: i + 4).map { $0 + 3 } ?? input.count
-                    out += input[i..<end]
-                    i = end
+                    i = input.firstIndex(of: "-->", from: i + 4).map { $0 + 3 } ?? input.count
                     continue
                 }
-                // Text runs to the next `<`, copied in one piece.
-                let next = input.firstIndex(of: 0x3C, from: i + 1) ?? input.count
-                out += input[i..<next]
-                i = next
+                // Text runs to the next `<`.
+                i = input.firstIndex(of: 0x3C, from: i + 1) ?? input.count
                 continue
             }
-            // A start tag: copy its name, then its attributes one by one.
+            // A start tag: its name, then its attributes one by one.
             var j = i + 1
             while j < input.count, !AMPSource.isSpace(input[j]), input[j] != 0x3E, input[j] != 0x2F { j += 1 }
             let isHTML = !sawHTML && j - i == 5 && input[(i + 1)..<j].elementsEqual("html".utf8, by: { $0.asciiLowercased == $1 })
-            out += input[i..<j]
             if isHTML { sawHTML = true }
             while j < input.count, input[j] != 0x3E {
-                if AMPSource.isSpace(input[j]) || input[j] == 0x2F { out.append(input[j]); j += 1; continue }
+                if AMPSource.isSpace(input[j]) || input[j] == 0x2F { j += 1; continue }
                 // An attribute name runs to `=`, space, `/` or `>`.
                 var k = j
                 while k < input.count, !AMPSource.isSpace(input[k]), input[k] != 0x3D, input[k] != 0x3E, !(input[k] == 0x2F && k > j) { k += 1 }
-                // Most attributes are copied as they are, without a copy of their name.
                 let bracketed = k - j > 2 && input[j] == 0x5B && input[k - 1] == 0x5D
-                guard isHTML || bracketed else {
-                    out += input[j..<k]
-                    j = k
-                    AMPSource.copyValue(input, &j, into: &out)
-                    continue
-                }
-                var attr = Array(input[j..<k])
                 if isHTML {
+                    let attr = Array(input[j..<k])
                     if attr.starts(with: AMPSource.lightning) {
                         var rest = Array(attr.dropFirst(3))
                         var padding = 0
                         if rest.starts(with: AMPSource.variationSelector) { rest.removeFirst(3); padding = 3 }
                         if rest == Array("4email".utf8) {
                             identifiers.insert("amp4email")
-                            attr = Array("amp4email".utf8) + Array(repeating: 0x20, count: padding)
+                            replace(j..<k, with: Array("amp4email".utf8) + Array(repeating: 0x20, count: padding))
                         }
                     } else {
                         identifiers.insert(String(decoding: attr, as: UTF8.self).lowercased())
                     }
-                } else if attr.first == 0x5B, attr.last == 0x5D, attr.count > 2 {
-                    attr = Array("data-amp-bind-".utf8) + attr.dropFirst().dropLast()
+                } else if bracketed {
+                    replace(j..<k, with: Array("data-amp-bind-".utf8) + input[(j + 1)..<(k - 1)])
                 }
-                let changed = attr.count != k - j
-                out += attr
                 j = k
-                if changed { shifts.append((out.count, k)) }
-                AMPSource.copyValue(input, &j, into: &out)
+                AMPSource.skipValue(input, &j)
             }
             i = j
         }
+        out += input[copied...]
         bytes = out
         self.identifiers = identifiers
         self.shifts = shifts
@@ -100,17 +95,15 @@ struct AMPSource {
         return shifts[best].rewritten + (original - shifts[best].original)
     }
 
-    /// Copies an attribute's `= value`, if it has one, from `j` on.
-    static func copyValue(_ input: [UInt8], _ j: inout Int, into out: inout [UInt8]) {
+    /// Moves `j` past an attribute's `= value`, if it has one.
+    static func skipValue(_ input: [UInt8], _ j: inout Int) {
         guard j < input.count, input[j] == 0x3D else { return }
-        out.append(0x3D); j += 1
-        while j < input.count, isSpace(input[j]) { out.append(input[j]); j += 1 }
+        j += 1
+        while j < input.count, isSpace(input[j]) { j += 1 }
         if j < input.count, input[j] == 0x22 || input[j] == 0x27 {
-            let quote = input[j]
-            let end = input[(j + 1)...].firstIndex(of: quote).map { $0 + 1 } ?? input.count
-            out += input[j..<end]; j = end
+            j = input.firstIndex(of: input[j], from: j + 1).map { $0 + 1 } ?? input.count
         } else {
-            while j < input.count, !isSpace(input[j]), input[j] != 0x3E { out.append(input[j]); j += 1 }
+            while j < input.count, !isSpace(input[j]), input[j] != 0x3E { j += 1 }
         }
     }
 
