@@ -125,11 +125,11 @@ let asciiLower = "abcdefghijklmnopqrstuvwxyz"
 
 extension SQLDialect {
     public func quote(_ identifier: String) -> String {
-        "\"" + identifier.escaping(["\"": "\"\""]) + "\""
+        identifier.enclosed(in: "\"", escaping: ["\"": "\"\""])
     }
 
     public func string(_ s: String) -> String {
-        "'" + s.escaping(["'": "''"]) + "'"
+        s.enclosed(in: "'", escaping: ["'": "''"])
     }
 
     public func boolean(_ b: Bool) -> String { b ? "TRUE" : "FALSE" }

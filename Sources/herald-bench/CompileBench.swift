@@ -14,6 +14,8 @@ struct CompileBench: ParsableCommand {
 
     @Option(help: "Repository sizes (campaigns), comma-separated.") var sizes = "100,1000"
     @Option(help: "Working folder for the generated repositories.") var work = "out/bench-compile"
+    @Option(help: "Folder the bundles are built into (default: the working folder); a tmpfs folder such as /dev/shm leaves the disk's state out of the build's time.")
+    var bundles: String?
 
     func run() throws {
         print("| campaigns | files (MB) | parse floor | campaign floor | check | check / campaign floor | campaigns/s (check) | build | build / campaign floor | campaigns/s (build) | re-check: message edit | re-check: audience edit | peak RSS |")
@@ -73,7 +75,7 @@ struct CompileBench: ParsableCommand {
             // before: ext4 skips inodes deleted in the last 30 seconds when it creates files, which
             // made a build right after deleting a bundle of 170,000 files spend most of its time
             // in the kernel.
-            let bundle = URL(fileURLWithPath: work).appendingPathComponent("bundle\(n)")
+            let bundle = URL(fileURLWithPath: bundles ?? work).appendingPathComponent("bundle\(n)")
             try? FileManager.default.removeItem(at: bundle)
             defer { try? FileManager.default.removeItem(at: bundle) }
             // Freed after the clock stops, as `herald build` leaves it to the process's exit.

@@ -11,7 +11,7 @@ public struct BigQueryDialect: SQLDialect {
     public var asOf: String { "CAST(@as_of AS TIMESTAMP)" }
 
     public func quote(_ identifier: String) -> String {
-        "`" + identifier.escaping(["\\": "\\\\", "`": "\\`"]) + "`"
+        identifier.enclosed(in: "`", escaping: ["\\": "\\\\", "`": "\\`"])
     }
 
     /// BigQuery strings use backslash escapes and cannot hold a raw line break.

@@ -17,7 +17,7 @@ public struct ClickHouseDialect: SQLDialect {
     public func signedInteger(_ expression: String) -> String { "toInt64(\(expression))" }
 
     public func quote(_ identifier: String) -> String {
-        "`" + identifier.escaping(["\\": "\\\\", "`": "\\`"]) + "`"
+        identifier.enclosed(in: "`", escaping: ["\\": "\\\\", "`": "\\`"])
     }
 
     /// Backslash is an escape character in ClickHouse literals.
