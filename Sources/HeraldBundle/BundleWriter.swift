@@ -18,6 +18,7 @@ public struct BundleWriter: Sendable {
     /// One results-query writer per dialect, in the order of `dialects`, shared by every campaign.
     private let audienceQueries: [AudienceQuery]
     private let resultsQueries: [ResultsQuery]
+    private let programs = WrittenPrograms()
 
     public init(project: CheckedProject, plan: ProjectPlan, messages: [String: CompiledMessage], dialects: [any SQLDialect],
                 compilerVersion: String) {
@@ -179,13 +180,14 @@ public struct BundleWriter: Sendable {
     }
 
     func messageJSON(_ m: CompiledMessage) -> JSONValue {
+        // `parts` is a member of the message, so its members stand at depth 2.
         var parts: [String: JSONValue] = [
             "subject": RenderProgramJSON.nodes(m.subject),
-            "html": RenderProgramJSON.nodes(m.html),
+            "html": programs.json(m.sharedLayout, amp: false, depth: 2) { RenderProgramJSON.nodes(m.html) },
         ]
         if let p = m.preheader { parts["preheader"] = RenderProgramJSON.nodes(p) }
         if let t = m.text { parts["text"] = RenderProgramJSON.nodes(t) }
-        if let a = m.ampHTML { parts["amp"] = RenderProgramJSON.nodes(a) }
+        if let a = m.ampHTML { parts["amp"] = programs.json(m.sharedLayout, amp: true, depth: 2) { RenderProgramJSON.nodes(a) } }
         func slots(_ list: [CompiledSlot]) -> JSONValue {
             .object(Dictionary(uniqueKeysWithValues: list.map { s in
                 var o: [String: JSONValue] = ["alternatives": .array(s.alternatives.map(RenderProgramJSON.nodes))]

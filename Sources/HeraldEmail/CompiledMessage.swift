@@ -1,5 +1,6 @@
 import HeraldChecker
 import HeraldSchema
+import HeraldSource
 
 /// The email phase's output for one campaign: render programs for every part, slot and variant,
 /// the headers send systems add, and what the audience row must provide.
@@ -23,6 +24,9 @@ public struct CompiledMessage: Sendable {
     public var fields: [String]
     public var relations: [String]
     public var postalAddress: String?
+    /// The compiled layout `html` and `ampHTML` come from, when it is shared: messages with the
+    /// same one have the same programs, so a writer may write them once. Nil for an inline body.
+    public var sharedLayout: SharedLayout?
 
     /// The preheader an arm shows: its own, or the message's.
     public func preheader(variant: String?) -> [RenderNode]? {
@@ -88,4 +92,11 @@ public struct CompiledVariant: Sendable, Hashable {
     public var from: String?
     public var slots: [CompiledSlot]
     public var ampSlots: [CompiledSlot] = []
+}
+
+/// A compiled layout shared by the campaigns of a compilation: its file's span, and whether the
+/// preheader's slot is in its program.
+public struct SharedLayout: Hashable, Sendable {
+    public var span: Span
+    public var preheader: Bool
 }

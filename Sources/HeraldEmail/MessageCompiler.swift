@@ -85,6 +85,7 @@ public enum MessageCompiler {
         var message = CompiledMessage(campaign: c.name, kind: c.kind, from: m.from, replyTo: m.replyTo, subject: plain(m.subject) ?? [],
                                       preheader: preheader, html: body.html, text: plain(m.text), slots: allSlots, variants: variants,
                                       amp: m.amp, fields: m.customerFields, relations: m.relations, postalAddress: m.postalAddress)
+        if sharedLayout { message.sharedLayout = SharedLayout(span: m.body.span, preheader: withPreheader) }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         if m.amp {
             message = AMPGenerator.add(to: message, document: layouts.ampDocument(m.body, preheader: withPreheader, html: body.html, shared: sharedLayout))

@@ -8,19 +8,28 @@ public enum JSONValue: Hashable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// A value whose pretty text at the depth it is placed is written already
+    /// (`JSONValue.written(_:depth:)`); it reads and compares as that value.
+    indirect case written(WrittenJSON)
+
+    /// The value itself, whether or not its text is written already.
+    public var value: JSONValue {
+        if case .written(let w) = self { return w.value }
+        return self
+    }
 
     public subscript(key: String) -> JSONValue? {
-        if case .object(let o) = self { return o[key] }
+        if case .object(let o) = value { return o[key] }
         return nil
     }
 
     public var stringValue: String? {
-        if case .string(let s) = self { return s }
+        if case .string(let s) = value { return s }
         return nil
     }
 
     public var intValue: Int64? {
-        switch self {
+        switch value {
         case .int(let i): return i
         case .double(let d) where d == d.rounded() && abs(d) < 9e15: return Int64(d)
         default: return nil
@@ -28,7 +37,7 @@ public enum JSONValue: Hashable, Sendable {
     }
 
     public var doubleValue: Double? {
-        switch self {
+        switch value {
         case .int(let i): return Double(i)
         case .double(let d): return d
         default: return nil
@@ -36,17 +45,17 @@ public enum JSONValue: Hashable, Sendable {
     }
 
     public var boolValue: Bool? {
-        if case .bool(let b) = self { return b }
+        if case .bool(let b) = value { return b }
         return nil
     }
 
     public var arrayValue: [JSONValue]? {
-        if case .array(let a) = self { return a }
+        if case .array(let a) = value { return a }
         return nil
     }
 
     public var objectValue: [String: JSONValue]? {
-        if case .object(let o) = self { return o }
+        if case .object(let o) = value { return o }
         return nil
     }
 
@@ -68,9 +77,20 @@ public enum JSONValue: Hashable, Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `value` with its pretty text at `depth` written now, for placing at that depth in
+    /// documents written later: a bundle puts one layout's program into the message of every
+    /// campaign that uses it, and writes its text once.
+    public static func written(_ value: JSONValue, depth: Int) -> JSONValue {
+        var pretty: [UInt8] = []
+        value.write(into: &pretty, indent: depth, pretty: true)
+        return .written(WrittenJSON(value: value.value, depth: depth, pretty: pretty))
+    }
+
     // Written as bytes: appending to a `String` piece by piece cost more than the escaping itself.
     private func write(into out: inout [UInt8], indent: Int, pretty: Bool) {
         switch self {
+        case .written(let w):
+            if pretty && w.depth == indent { out += w.pretty } else { w.value.write(into: &out, indent: indent, pretty: pretty) }
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .int(let i): out.append(contentsOf: String(i).utf8)
@@ -175,6 +195,44 @@ public enum JSONValue: Hashable, Sendable {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
         } }
         out.append(0x22)
+    }
+}
+
+/// A value and its pretty text at one depth (`JSONValue.written(_:depth:)`).
+public struct WrittenJSON: Sendable {
+    public let value: JSONValue
+    let depth: Int
+    let pretty: [UInt8]
+}
+
+extension JSONValue {
+    /// Values compare as what they hold: a value whose text is written already equals the value.
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.written(let x), _): return x.value == b
+        case (_, .written(let y)): return a == y.value
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.double(let x), .double(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)): return x == y
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .written(let w): w.value.hash(into: &hasher)
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(1); hasher.combine(b)
+        case .int(let i): hasher.combine(2); hasher.combine(i)
+        case .double(let d): hasher.combine(3); hasher.combine(d)
+        case .string(let s): hasher.combine(4); hasher.combine(s)
+        case .array(let a): hasher.combine(5); hasher.combine(a)
+        case .object(let o): hasher.combine(6); hasher.combine(o)
+        }
     }
 }
 

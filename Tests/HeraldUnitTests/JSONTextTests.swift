@@ -30,4 +30,20 @@ import Testing
             #expect(try JSONParser.parse(text) == .array([.string(value)]), "\(value.debugDescription)")
         }
     }
+
+    /// A value written ahead at one depth gives the same document wherever it is placed, and
+    /// reads and compares as the value it holds.
+    @Test func aValueWrittenAheadWritesAsItself() {
+        let program: JSONValue = .array([["text": "<p class=\"x\">Hi</p>\n"], ["output": ["field": "first_name"]]])
+        let plain: JSONValue = ["parts": ["html": program, "subject": "Hello"], "format": 1]
+        for depth in [2, 1, 0] {
+            let placed: JSONValue = ["parts": ["html": .written(program, depth: depth), "subject": "Hello"], "format": 1]
+            #expect(placed.prettyBytes() == plain.prettyBytes(), "written at depth \(depth)")
+            #expect(placed.compactText() == plain.compactText())
+            #expect(placed == plain && placed.hashValue == plain.hashValue)
+        }
+        let written = JSONValue.written(program, depth: 2)
+        #expect(written.arrayValue?.count == 2 && written == program && written != .array([]))
+        #expect(JSONValue.written(["a": 1], depth: 0)["a"]?.intValue == 1)
+    }
 }

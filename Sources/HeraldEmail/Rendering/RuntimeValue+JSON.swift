@@ -11,6 +11,7 @@ extension RuntimeValue {
         case .string(let s): self = .string(s)
         case .array(let a): self = .array(a.map(RuntimeValue.init(json:)))
         case .object(let o): self = .record(o.mapValues(RuntimeValue.init(json:)))
+        case .written(let w): self.init(json: w.value)
         }
     }
 
