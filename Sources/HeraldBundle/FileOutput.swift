@@ -1,4 +1,5 @@
 import Foundation
+import HeraldSupport
 
 /// Writes a file with plain POSIX calls. Foundation's `Data.write(to:)` syncs every file to disk,
 /// which for a bundle of tens of thousands of files cost more than producing them; a bundle is
@@ -59,21 +60,9 @@ enum FileOutput {
         }
     }
 
-    /// Whether the file at `path` exists with exactly these bytes.
+    /// Whether the file at `path` exists with exactly these bytes (a larger one is not read).
     static func holds(_ bytes: [UInt8], _ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count else { return false }
-        var existing = [UInt8](repeating: 0, count: bytes.count)
-        var offset = 0
-        while offset < existing.count {
-            let n = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
-            offset += n
-        }
+        guard case .bytes(let existing) = FileBytes.read(path, limit: bytes.count) else { return false }
         return existing == bytes
     }
 

@@ -1,3 +1,5 @@
+import HeraldChecker
+
 /// What rendering one part of a version reads besides the message's programs: the arm when the
 /// templates print it (the sample recipient of each arm differs only in `campaign.variant`),
 /// whether the arm has a preheader, and for each slot the arm that overrides it and the
@@ -26,8 +28,8 @@ struct RenderKeys {
         message = m
         let slots = m.slots + m.ampSlots + m.variants.flatMap { $0.slots + $0.ampSlots }
         names = Set(slots.map(\.name)).sorted()
-        let programs = [m.html] + (m.ampHTML.map { [$0] } ?? []) + slots.flatMap { s in s.alternatives + (s.loop.map { [[.loop($0)]] } ?? []) }
-        readsVariant = programs.contains { RenderNode.contains($0) { $0 == .builtin(BuiltinName.variant) } }
+        // The AMP part is generated from the HTML part's programs and prints what they print.
+        readsVariant = m.readsBuiltin(TemplateBuiltin.variantName.rawValue)
     }
 
     func key(_ v: MessageVersion, part: MessagePart) -> RenderKey {
@@ -38,7 +40,3 @@ struct RenderKeys {
     }
 }
 
-/// The builtin that differs between arms' sample recipients.
-private enum BuiltinName {
-    static let variant = "campaign.variant"
-}
