@@ -25,7 +25,7 @@ struct SQLBench: ParsableCommand {
     @Option(help: "PostgreSQL URL (required for the postgres engine).") var postgres: String?
     @Option(help: "The Python with duckdb installed.") var python = ".venv/bin/python"
     @Option(help: "Working folder for data files and databases.") var work = "out/bench-sql"
-    @Option(help: "Runs per query (the median counts; queries over 30 s run once).") var `repeat` = 3
+    @Option(help: "Rounds: every query runs once per round, in turn with the others (the median counts; a query over 30 s runs in the first round only).") var `repeat` = 3
 
     func run() throws {
         let workURL = URL(fileURLWithPath: work)
