@@ -199,7 +199,5 @@ public struct EligibilityQuery {
                                       : "(\(minute) >= \(quiet.from) OR \(minute) < \(quiet.to))"
     }
 
-    private func cte(_ name: String, _ lines: [String]) -> String {
-        "\(q(name)) AS (\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n)"
-    }
+    private func cte(_ name: String, _ lines: [String]) -> String { dialect.cte(name, lines) }
 }

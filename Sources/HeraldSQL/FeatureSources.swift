@@ -87,7 +87,7 @@ struct FeatureSources {
         rankLines.append("FROM \(q(customer.table)) AS c")
         // Only the scans the ranked values read: the rank sorts every customer, so its rows stay narrow.
         rankLines += joins.indices.filter(rankScans.contains).map { joins[$0] }
-        ctes.append("\(q("ranked")) AS (\n" + rankLines.map { "  " + $0 }.joined(separator: "\n") + "\n)")
+        ctes.append(dialect.cte("ranked", rankLines))
         joins.append("LEFT JOIN \(q("ranked")) ON \(q("ranked")).\(q("k")) = c.\(q(customer.key.column))")
         writer.rank = { e in ranks.firstIndex(of: e).map { "\(q("ranked")).\(q("r\($0)"))" } ?? "NULL" }
     }

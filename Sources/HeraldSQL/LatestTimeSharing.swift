@@ -24,19 +24,24 @@ struct LatestTimeSharing {
     init(scans: [ScanGroup], features: FeatureTable, predicates: [PlanExpr]) {
         let existenceOnly = LatestTimeSharing.existenceOnly(predicates)
         for (i, g) in scans.enumerated() {
-            var byEvents: [Feature: [FeatureID]] = [:]
-            var order: [Feature] = []
+            // Counts grouped by what they count (event type and filter), in order of appearance.
+            // A scan holds few such groups: finding one by comparison costs less than hashing
+            // every feature with its filter.
+            var groups: [(key: Feature, ids: [FeatureID])] = []
+            let window = g.window
             for id in g.features where existenceOnly.contains(id) {
                 let f = features[id]
                 guard f.function == .count else { continue }
-                let key = Feature(function: .last, event: f.event, property: nil, filter: f.filter, window: g.window)
-                if byEvents[key] == nil { order.append(key) }
-                byEvents[key, default: []].append(id)
+                if let k = groups.firstIndex(where: { $0.key.event == f.event && $0.key.filter == f.filter }) {
+                    groups[k].ids.append(id)
+                } else {
+                    groups.append((Feature(function: .last, event: f.event, property: nil, filter: f.filter, window: window), [id]))
+                }
             }
             // A lone existence test gains nothing from a different aggregate.
-            for key in order where byEvents[key]!.count > 1 {
-                for id in byEvents[key]! { shared[id] = aggregates.count }
-                aggregates.append(Aggregate(scan: i, name: "t\(aggregates.count)", representative: key))
+            for group in groups where group.ids.count > 1 {
+                for id in group.ids { shared[id] = aggregates.count }
+                aggregates.append(Aggregate(scan: i, name: "t\(aggregates.count)", representative: group.key))
             }
         }
     }

@@ -123,9 +123,7 @@ public struct ResultsQuery: Sendable {
         return cte(alias, lines)
     }
 
-    private func cte(_ name: String, _ lines: [String]) -> String {
-        "\(q(name)) AS (\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n)"
-    }
+    private func cte(_ name: String, _ lines: [String]) -> String { dialect.cte(name, lines) }
 }
 
 /// The two-proportion z-test of a results query in one dialect: the arms CTE, the rate, the z
@@ -141,11 +139,11 @@ private struct ZTest: Sendable {
     init(_ dialect: any SQLDialect) {
         func q(_ s: String) -> String { dialect.quote(s) }
         let real = dialect.sqlType(.decimal)
-        arms = "\(q("herald_arms")) AS (\n" + [
+        arms = dialect.cte("herald_arms", [
             "SELECT \(q("arm")), \(dialect.signedInteger("COUNT(*)")) AS \(q("n")), \(dialect.signedInteger("SUM(\(q("converted")))")) AS \(q("x"))",
             "FROM \(q("herald_outcomes"))",
             "GROUP BY \(q("arm"))",
-        ].map { "  " + $0 }.joined(separator: "\n") + "\n)"
+        ])
         let n = "CAST(a.\(q("n")) AS \(real))", x = "CAST(a.\(q("x")) AS \(real))"
         let n0 = "CAST(b.\(q("n")) AS \(real))", x0 = "CAST(b.\(q("x")) AS \(real))"
         let pooled = "((\(x) + \(x0)) / (\(n) + \(n0)))"

@@ -57,3 +57,22 @@ extension String {
         return nil
     }
 }
+
+extension SQLDialect {
+    /// `name AS (` and the lines, each indented by two spaces, then `)`: one common table
+    /// expression, written into one allocation. Every scan, rank and results step of every query
+    /// is one; indenting each line and joining them copied the text twice more.
+    func cte(_ name: String, _ lines: [String]) -> String {
+        let quoted = quote(name)
+        var out = ""
+        out.reserveCapacity(lines.reduce(quoted.utf8.count + 8) { $0 + $1.utf8.count + 3 })
+        out += quoted
+        out += " AS ("
+        for line in lines {
+            out += "\n  "
+            out += line
+        }
+        out += "\n)"
+        return out
+    }
+}

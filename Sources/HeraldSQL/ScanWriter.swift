@@ -1,6 +1,7 @@
 import HeraldChecker
 import HeraldPlan
 import HeraldSchema
+import HeraldSyntax
 
 /// Writes one `ScanGroup` as a grouped CTE: one pass over the events it needs, every feature a
 /// conditional aggregate, the WHERE clause pruning by event type and by the widest window.
@@ -27,31 +28,34 @@ struct ScanWriter {
     func cte(_ g: ScanGroup, index: Int, alias: String, sharing: LatestTimeSharing) -> String {
         var lines: [String] = []
         let (from, row) = source(g)
+        // Computed properties of the group, asked once per scan rather than once per feature.
+        let events = g.events
+        let scan = Scan(window: g.window, readsSeveralTypes: events == nil || events!.count > 1)
         let writer = SQLExpressionWriter(dialect: dialect, features: features, customerColumn: { _ in "NULL" },
                                          eventProperty: row.property)
         lines.append("SELECT \(row.customer) AS \(q("k"))")
         for id in g.features where sharing.shared[id] == nil {
-            lines.append("  , \(aggregate(features[id], group: g, row: row, writer: writer)) AS \(q(names[id] ?? id.description))")
+            lines.append("  , \(aggregate(features[id], scan: scan, row: row, writer: writer)) AS \(q(names[id] ?? id.description))")
         }
         for a in sharing.aggregates(inScan: index) {
-            lines.append("  , \(aggregate(a.representative, group: g, row: row, writer: writer)) AS \(q(a.name))")
+            lines.append("  , \(aggregate(a.representative, scan: scan, row: row, writer: writer)) AS \(q(a.name))")
         }
         lines.append("FROM \(from)")
         var filters: [String] = []
         // A scan of every event type reads most of the table: grouping it in customer order beats
         // serving its time range from an index and sorting every row it returns.
-        let time = g.events == nil ? dialect.withoutIndex(row.time) : row.time
-        if let nameColumn = row.name.map({ g.events == nil ? dialect.withoutIndex($0) : $0 }) {
+        let time = events == nil ? dialect.withoutIndex(row.time) : row.time
+        if let nameColumn = row.name.map({ events == nil ? dialect.withoutIndex($0) : $0 }) {
             let ranges = g.ranges.map { range(nameColumn: nameColumn, time: time, $0) }
             if ranges.count == 1 { filters += ranges[0].filter { $0 != "1 = 1" } }
             else { filters.append("(" + ranges.map { "(" + $0.joined(separator: " AND ") + ")" }.joined(separator: "\n    OR ") + ")") }
-        } else if let w = g.window {
+        } else if let w = scan.window {
             filters.append("\(time) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))")
         }
         filters.append("\(time) <= \(dialect.asOf)")
         lines.append("WHERE " + filters.joined(separator: "\n  AND "))
         lines.append("GROUP BY \(row.customer)")
-        return "\(q(alias)) AS (\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n)"
+        return dialect.cte(alias, lines)
     }
 
     /// The conditions selecting one range's rows (empty when it reads every row).
@@ -89,21 +93,29 @@ struct ScanWriter {
         }
     }
 
+    /// What a feature's row condition needs to know of its scan.
+    private struct Scan {
+        /// The widest window of the scan (nil: all history).
+        var window: Interval?
+        /// Whether the scan reads more than one event type, so that a feature names its own.
+        var readsSeveralTypes: Bool
+    }
+
     /// The condition under which an event row counts for a feature, beyond the scan's WHERE.
-    private func rowCondition(_ f: Feature, group g: ScanGroup, row: Row, writer: SQLExpressionWriter) -> String {
+    private func rowCondition(_ f: Feature, scan: Scan, row: Row, writer: SQLExpressionWriter) -> String {
         var parts: [String] = []
-        if let e = f.event, let nameColumn = row.name, g.events == nil || (g.events?.count ?? 0) > 1 {
+        if let e = f.event, let nameColumn = row.name, scan.readsSeveralTypes {
             parts.append("\(nameColumn) = \(dialect.string(e.sourceName))")
         }
-        if let w = f.window, w != g.window {
+        if let w = f.window, w != scan.window {
             parts.append("\(row.time) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))")
         }
         if let filter = f.filter { parts.append(writer.condition(filter)) }
         return parts.isEmpty ? "1 = 1" : parts.joined(separator: " AND ")
     }
 
-    private func aggregate(_ f: Feature, group g: ScanGroup, row: Row, writer: SQLExpressionWriter) -> String {
-        ScanWriter.aggregate(f, condition: rowCondition(f, group: g, row: row, writer: writer), property: f.property.map(row.property),
+    private func aggregate(_ f: Feature, scan: Scan, row: Row, writer: SQLExpressionWriter) -> String {
+        ScanWriter.aggregate(f, condition: rowCondition(f, scan: scan, row: row, writer: writer), property: f.property.map(row.property),
                              time: row.time, dialect: dialect)
     }
 
