@@ -12,7 +12,8 @@ import HeraldSchema
 /// type within its widest window, plus one scan per event type whose properties are read), (b) one
 /// correlated subquery per predicate, campaign by campaign, (c) one fused
 /// grouped scan over every event, (d) the floor: one bare grouped scan of only the rows any
-/// audience can touch.
+/// audience can touch; and for context (e), that floor joined onto every customer with one 0/1
+/// column per campaign, the result's shape without its conditions.
 struct SQLBench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "sql", abstract: "Benchmark the generated SQL against hand-written strategies.")
 
@@ -59,7 +60,7 @@ struct SQLBench: ParsableCommand {
     func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 }
 
-/// The four strategies' queries: strategy letter → queries (one per campaign for the naive strategy).
+/// The strategies' queries: strategy letter → queries (one per campaign for the naive strategy).
 struct BenchStrategies {
     let queries: [(strategy: String, id: String, sql: String)]
 
@@ -69,6 +70,7 @@ struct BenchStrategies {
         for c in plan.campaigns { q.append(("b", "naive/\(c.name)", NaiveAudienceQuery(dialect: dialect, plan: plan).sql(c))) }
         q.append(("c", "fused", ProjectAudienceQuery(dialect: dialect, plan: plan, strategy: .singleFullScan).sql(plan.campaigns)))
         q.append(("d", "floor", BenchStrategies.floor(plan: plan, dialect: dialect)))
+        q.append(("e", "floor-with-result", BenchStrategies.floorWithResult(plan: plan, dialect: dialect)))
         queries = q
     }
 
@@ -85,5 +87,22 @@ struct BenchStrategies {
         if let w = widest { conditions.append("e.\(dialect.quote(time)) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))") }
         if !readsAny { conditions.append("e.\(dialect.quote(name)) IN (\(types.map(dialect.string).joined(separator: ", ")))") }
         return "SELECT e.\(dialect.quote(customer)), COUNT(*) FROM \(dialect.quote(table)) AS e WHERE \(conditions.joined(separator: " AND ")) GROUP BY e.\(dialect.quote(customer))"
+    }
+
+    /// The floor with the result (a) returns: the same bare grouped scan joined onto every
+    /// customer, one 0/1 column per campaign from the count (a threshold of its own each, so that
+    /// no engine computes one column for all), in customer order. What the floor leaves out and
+    /// every audience query must do: touch each customer row and assemble a row of flags.
+    static func floorWithResult(plan: ProjectPlan, dialect: any SQLDialect) -> String {
+        guard case .singleTable(_, let customerColumn, _, _, _) = plan.schema.events.layout else { return "" }
+        let key = plan.schema.customer.key, q = dialect.quote
+        let scan = floor(plan: plan, dialect: dialect).replacingOccurrences(
+            of: "SELECT e.\(q(customerColumn)), COUNT(*)", with: "SELECT e.\(q(customerColumn)) AS \(q("k")), COUNT(*) AS \(q("n"))")
+        let flags = plan.campaigns.enumerated().map { i, c in
+            "CASE WHEN COALESCE(\(q("s")).\(q("n")), 0) >= \(i) THEN 1 ELSE 0 END AS \(q(c.name))"
+        }
+        return "WITH \(q("s")) AS (\(scan))\nSELECT c.\(q(key.column)) AS \(q(key.name)), " + flags.joined(separator: ", ")
+            + "\nFROM \(q(plan.schema.customer.table)) AS c LEFT JOIN \(q("s")) ON \(q("s")).\(q("k")) = c.\(q(key.column))"
+            + "\nORDER BY \(q(key.name))"
     }
 }
