@@ -29,7 +29,7 @@ struct CompileBench: ParsableCommand {
             let yaml = files.yaml.map { [UInt8](FileManager.default.contents(atPath: $0.path)!) }
             let html = files.html.map { [UInt8](FileManager.default.contents(atPath: $0.path)!) }
             let megabytes = Double((yaml + html).reduce(0) { $0 + $1.count }) / 1_048_576
-            var runs: [Run] = []
+            var runs: [CompileRun] = []
             for _ in 0..<max(1, self.`repeat`) { runs.append(try measure(files: files, yaml: yaml, html: html, dir: dir, n: n)) }
             // One campaign edited, as an editor saves it: its subject, then its audience.
             let edited = dir.appendingPathComponent("campaigns/c\(n / 2).yaml")
@@ -42,25 +42,25 @@ struct CompileBench: ParsableCommand {
                 }
             }
             // Each edit is saved and undone three times; the median of the six re-checks is reported.
-            func median(_ edited: String) throws -> Double {
+            func recheckMedian(_ edited: String) throws -> Double {
                 if edited == original { throw BenchFailure("the edit changed nothing") }
                 var times: [Double] = []
                 for _ in 0..<3 { times += [try recheck(edited), try recheck(original)] }
-                return times.sorted()[times.count / 2]
+                return median(times)
             }
-            let messageEdit = try median(original.replacingOccurrences(of: "subject: \"New arrivals", with: "subject: \"Fresh arrivals"))
-            let audienceEdit = try median(original.replacingOccurrences(of: "customer.lifetime_value >= ", with: "customer.lifetime_value > "))
+            let messageEdit = try recheckMedian(original.replacingOccurrences(of: "subject: \"New arrivals", with: "subject: \"Fresh arrivals"))
+            let audienceEdit = try recheckMedian(original.replacingOccurrences(of: "customer.lifetime_value >= ", with: "customer.lifetime_value > "))
             func s(_ x: Double) -> String { String(format: x < 10 ? "%.2f s" : "%.1f s", x) }
             func ms(_ x: Double) -> String { String(format: "%.0f ms", x * 1000) }
             // With several runs, a ratio shows the range of the runs' ratios beside their median.
             func ratio(_ xs: [Double]) -> String {
-                let m = String(format: "%.1f×", Run.median(xs))
+                let m = String(format: "%.1f×", median(xs))
                 return xs.count < 2 ? m : m + String(format: " (%.1f-%.1f×)", xs.min()!, xs.max()!)
             }
             // Medians of the runs; each ratio is the median of the runs' own ratios, a build set
             // against the floor measured just before it.
-            let floor = Run.median(runs.map(\.floor)), campaignFloor = Run.median(runs.map(\.campaignFloor))
-            let check = Run.median(runs.map(\.check)), build = Run.median(runs.map(\.build))
+            let floor = median(runs.map(\.floor)), campaignFloor = median(runs.map(\.campaignFloor))
+            let check = median(runs.map(\.check)), build = median(runs.map(\.build))
             let checkRatio = runs.map { $0.check / $0.campaignFloor }, buildRatio = runs.map { $0.build / $0.campaignFloor }
             print("| \(n) | \(String(format: "%.1f", megabytes)) | \(s(floor)) | \(s(campaignFloor)) | \(s(check)) | \(ratio(checkRatio)) | "
                   + "\(String(format: "%.0f", Double(n) / check)) | \(s(build)) | \(ratio(buildRatio)) | \(String(format: "%.0f", Double(n) / build)) | "
@@ -70,7 +70,7 @@ struct CompileBench: ParsableCommand {
     }
 
     /// One measurement of a repository: both floors, a full `check` and a first `build`.
-    func measure(files: SyntheticRepository.Files, yaml: [[UInt8]], html: [[UInt8]], dir: URL, n: Int) throws -> Run {
+    func measure(files: SyntheticRepository.Files, yaml: [[UInt8]], html: [[UInt8]], dir: URL, n: Int) throws -> CompileRun {
         // The floor: every YAML file through libyaml's event parser, every layout through libxml2 once.
         let floor = try time {
             var events = 0
@@ -112,7 +112,7 @@ struct CompileBench: ParsableCommand {
             built = c
         }
         withExtendedLifetime(built) {}
-        return Run(floor: floor, campaignFloor: campaignFloor, check: check, build: build)
+        return CompileRun(floor: floor, campaignFloor: campaignFloor, check: check, build: build)
     }
 
     func time(_ body: () throws -> Void) throws -> Double {
@@ -130,14 +130,9 @@ struct CompileBench: ParsableCommand {
 }
 
 /// The times of one measurement of a repository, in seconds.
-struct Run {
+struct CompileRun {
     var floor: Double
     var campaignFloor: Double
     var check: Double
     var build: Double
-
-    static func median(_ xs: [Double]) -> Double {
-        let sorted = xs.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-    }
 }

@@ -125,8 +125,7 @@ struct EngineRunner {
             }
         }
         for q in queries {
-            let t = times[q.id]!.sorted()
-            FileHandle.standardError.write(Data("  \(engine) \(q.id): \(String(format: "%.2f", t[t.count / 2])) s\n".utf8))
+            FileHandle.standardError.write(Data("  \(engine) \(q.id): \(String(format: "%.2f", median(times[q.id]!))) s\n".utf8))
         }
         return Result(loadSeconds: loadSeconds, times: times, rows: rows)
     }
@@ -143,8 +142,6 @@ struct EngineRunner {
 
 /// The benchmark's Markdown table for one engine.
 enum BenchReport {
-    static func median(_ xs: [Double]) -> Double { xs.isEmpty ? .nan : xs.sorted()[xs.count / 2] }
-
     static func markdown(engine: String, result r: EngineRunner.Result, campaigns: Int) -> String {
         let a = median(r.times["herald"] ?? [])
         let b = r.times.filter { $0.key.hasPrefix("naive/") }.values.map(median).reduce(0, +)
