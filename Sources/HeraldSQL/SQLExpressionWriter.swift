@@ -33,42 +33,91 @@ struct SQLExpressionWriter {
 
     /// A condition: boolean-valued SQL usable in WHERE and CASE WHEN.
     func condition(_ e: PlanExpr) -> String {
-        switch e {
-        case .column(let f) where f.type == .bool: return dialect.truthy(customerColumn(f))
-        case .eventProperty(let f) where f.type == .bool: return dialect.truthy(eventProperty(f))
-        case .constant(.bool(let b)): return b ? "1 = 1" : "1 = 0"
-        case .feature, .coalesce: return dialect.truthy(value(e))
-        default: return value(e)
-        }
+        var out = ""
+        writeCondition(e, into: &out)
+        return out
     }
 
     func value(_ e: PlanExpr) -> String {
+        var out = ""
+        writeValue(e, into: &out)
+        return out
+    }
+
+    // The tree is written into one string as it is walked: returning each node's text to its
+    // parent, to be interpolated there, copied every level's text once more per level above it.
+
+    private func writeCondition(_ e: PlanExpr, into out: inout String) {
         switch e {
-        case .constant(let v): return literal(v)
-        case .asOf: return dialect.asOf
-        case .column(let f): return customerColumn(f)
-        case .eventProperty(let f): return eventProperty(f)
-        case .feature(let id): return feature(id)
-        case .not(let x): return "(NOT \(condition(x)))"
-        case .and(let xs): return xs.isEmpty ? "1 = 1" : "(" + xs.map(condition).joined(separator: " AND ") + ")"
-        case .or(let xs): return xs.isEmpty ? "1 = 0" : "(" + xs.map(condition).joined(separator: " OR ") + ")"
-        case .compare(let op, let a, let b):
-            let sqlOp = op == .equal ? "=" : (op == .notEqual ? "<>" : op.rawValue)
-            return "(\(value(a)) \(sqlOp) \(value(b)))"
-        case .arithmetic(let op, let a, let b, let type):
-            return arithmetic(op, a, b, type)
-        case .negate(let x): return "(-\(value(x)))"
-        case .coalesce(let a, let b): return "COALESCE(\(value(a)), \(value(b)))"
-        case .isNull(let x, let n): return "(\(value(x)) IS \(n ? "NOT " : "")NULL)"
-        case .inList(let x, let values, let n):
-            return "(\(value(x)) \(n ? "NOT IN" : "IN") (\(values.map(literal).joined(separator: ", "))))"
-        case .contains(let a, let b):
-            if isList(a) { return dialect.listContains(value(a), value(b)) }
-            return dialect.contains(value(a), value(b))
-        case .startsWith(let a, let b): return dialect.startsWith(value(a), value(b))
-        case .function(let f, let args): return function(f, args)
-        case .rank: return rank(e)
+        case .column(let f) where f.type == .bool: out += dialect.truthy(customerColumn(f))
+        case .eventProperty(let f) where f.type == .bool: out += dialect.truthy(eventProperty(f))
+        case .constant(.bool(let b)): out += b ? "1 = 1" : "1 = 0"
+        case .feature, .coalesce: out += dialect.truthy(value(e))
+        default: writeValue(e, into: &out)
         }
+    }
+
+    private func writeValue(_ e: PlanExpr, into out: inout String) {
+        switch e {
+        case .constant(let v): out += literal(v)
+        case .asOf: out += dialect.asOf
+        case .column(let f): out += customerColumn(f)
+        case .eventProperty(let f): out += eventProperty(f)
+        case .feature(let id): out += feature(id)
+        case .not(let x):
+            out += "(NOT "
+            writeCondition(x, into: &out)
+            out += ")"
+        case .and(let xs): writeConditions(xs, joinedBy: " AND ", empty: "1 = 1", into: &out)
+        case .or(let xs): writeConditions(xs, joinedBy: " OR ", empty: "1 = 0", into: &out)
+        case .compare(let op, let a, let b):
+            out += "("
+            writeValue(a, into: &out)
+            out += op == .equal ? " = " : (op == .notEqual ? " <> " : " \(op.rawValue) ")
+            writeValue(b, into: &out)
+            out += ")"
+        case .arithmetic(let op, let a, let b, let type):
+            out += arithmetic(op, a, b, type)
+        case .negate(let x):
+            out += "(-"
+            writeValue(x, into: &out)
+            out += ")"
+        case .coalesce(let a, let b):
+            out += "COALESCE("
+            writeValue(a, into: &out)
+            out += ", "
+            writeValue(b, into: &out)
+            out += ")"
+        case .isNull(let x, let n):
+            out += "("
+            writeValue(x, into: &out)
+            out += n ? " IS NOT NULL)" : " IS NULL)"
+        case .inList(let x, let values, let n):
+            out += "("
+            writeValue(x, into: &out)
+            out += n ? " NOT IN (" : " IN ("
+            for (i, v) in values.enumerated() {
+                if i > 0 { out += ", " }
+                out += literal(v)
+            }
+            out += "))"
+        case .contains(let a, let b):
+            out += isList(a) ? dialect.listContains(value(a), value(b)) : dialect.contains(value(a), value(b))
+        case .startsWith(let a, let b): out += dialect.startsWith(value(a), value(b))
+        case .function(let f, let args): out += function(f, args)
+        case .rank: out += rank(e)
+        }
+    }
+
+    /// `(x AND y …)`, or `empty` for no operand.
+    private func writeConditions(_ xs: [PlanExpr], joinedBy separator: String, empty: String, into out: inout String) {
+        guard !xs.isEmpty else { out += empty; return }
+        out += "("
+        for (i, x) in xs.enumerated() {
+            if i > 0 { out += separator }
+            writeCondition(x, into: &out)
+        }
+        out += ")"
     }
 
     private func isList(_ e: PlanExpr) -> Bool {
