@@ -71,23 +71,14 @@ struct SQLExpressionWriter {
         case .and(let xs): writeConditions(xs, joinedBy: " AND ", empty: "1 = 1", into: &out)
         case .or(let xs): writeConditions(xs, joinedBy: " OR ", empty: "1 = 0", into: &out)
         case .compare(let op, let a, let b):
-            out += "("
-            writeValue(a, into: &out)
-            out += op == .equal ? " = " : (op == .notEqual ? " <> " : " \(op.rawValue) ")
-            writeValue(b, into: &out)
-            out += ")"
+            writeBinary("(", a, op == .equal ? " = " : (op == .notEqual ? " <> " : " \(op.rawValue) "), b, into: &out)
         case .arithmetic(let op, let a, let b, let type):
             out += arithmetic(op, a, b, type)
         case .negate(let x):
             out += "(-"
             writeValue(x, into: &out)
             out += ")"
-        case .coalesce(let a, let b):
-            out += "COALESCE("
-            writeValue(a, into: &out)
-            out += ", "
-            writeValue(b, into: &out)
-            out += ")"
+        case .coalesce(let a, let b): writeBinary("COALESCE(", a, ", ", b, into: &out)
         case .isNull(let x, let n):
             out += "("
             writeValue(x, into: &out)
@@ -107,6 +98,15 @@ struct SQLExpressionWriter {
         case .function(let f, let args): out += function(f, args)
         case .rank: out += rank(e)
         }
+    }
+
+    /// `open`, the value of `a`, `middle`, the value of `b`, and `)`.
+    private func writeBinary(_ open: String, _ a: PlanExpr, _ middle: String, _ b: PlanExpr, into out: inout String) {
+        out += open
+        writeValue(a, into: &out)
+        out += middle
+        writeValue(b, into: &out)
+        out += ")"
     }
 
     /// `(x AND y …)`, or `empty` for no operand.
