@@ -1,5 +1,6 @@
-/// String escaping for SQL text without Foundation's `replacingOccurrences`, which costs more than
-/// the rest of writing a query (identifiers and literals are quoted thousands of times per build).
+/// Writing SQL text: escaping without Foundation's `replacingOccurrences`, which costs more than
+/// the rest of writing a query (identifiers and literals are quoted thousands of times per build),
+/// and common table expressions (below).
 extension String {
     /// Each of the ASCII characters in `escapes` replaced by its replacement; the string itself
     /// when none occurs.

@@ -74,7 +74,8 @@ struct BenchStrategies {
         queries = q
     }
 
-    /// One bare grouped scan of the rows any audience can touch: its event types inside its widest window.
+    /// One bare grouped scan of the rows any audience can touch: its event types inside its widest
+    /// window. Its columns are `k` (the customer) and `n` (the count).
     static func floor(plan: ProjectPlan, dialect: any SQLDialect) -> String {
         guard case .singleTable(let table, let customer, let name, let time, _) = plan.schema.events.layout else { return "" }
         var used = Set<FeatureID>()
@@ -86,7 +87,7 @@ struct BenchStrategies {
         var conditions = ["e.\(dialect.quote(time)) <= \(dialect.asOf)"]
         if let w = widest { conditions.append("e.\(dialect.quote(time)) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))") }
         if !readsAny { conditions.append("e.\(dialect.quote(name)) IN (\(types.map(dialect.string).joined(separator: ", ")))") }
-        return "SELECT e.\(dialect.quote(customer)), COUNT(*) FROM \(dialect.quote(table)) AS e WHERE \(conditions.joined(separator: " AND ")) GROUP BY e.\(dialect.quote(customer))"
+        return "SELECT e.\(dialect.quote(customer)) AS \(dialect.quote("k")), COUNT(*) AS \(dialect.quote("n")) FROM \(dialect.quote(table)) AS e WHERE \(conditions.joined(separator: " AND ")) GROUP BY e.\(dialect.quote(customer))"
     }
 
     /// The floor with the result (a) returns: the same bare grouped scan joined onto every
@@ -94,10 +95,9 @@ struct BenchStrategies {
     /// no engine computes one column for all), in customer order. What the floor leaves out and
     /// every audience query must do: touch each customer row and assemble a row of flags.
     static func floorWithResult(plan: ProjectPlan, dialect: any SQLDialect) -> String {
-        guard case .singleTable(_, let customerColumn, _, _, _) = plan.schema.events.layout else { return "" }
+        let scan = floor(plan: plan, dialect: dialect)
+        guard !scan.isEmpty else { return "" }
         let key = plan.schema.customer.key, q = dialect.quote
-        let scan = floor(plan: plan, dialect: dialect).replacingOccurrences(
-            of: "SELECT e.\(q(customerColumn)), COUNT(*)", with: "SELECT e.\(q(customerColumn)) AS \(q("k")), COUNT(*) AS \(q("n"))")
         let flags = plan.campaigns.enumerated().map { i, c in
             "CASE WHEN COALESCE(\(q("s")).\(q("n")), 0) >= \(i) THEN 1 ELSE 0 END AS \(q(c.name))"
         }
