@@ -22,3 +22,9 @@ public struct Bundle: Sendable {
         }
     }
 }
+
+/// One file of the bundle: its path inside the bundle and its bytes.
+struct BundleFile: Sendable {
+    var path: String
+    var bytes: [UInt8]
+}

@@ -56,43 +56,43 @@ public struct BundleWriter: Sendable {
 
     /// Produces every file of the bundle and hands each to `store`, from any thread.
     ///
-    /// Campaign folders are made in parallel, a batch at a time, in sorted path order, so that
-    /// the bundle hash (over every file in sorted path order) is computed as they stream past
-    /// and only a few batches are held in memory. Returns the path of every file stored.
+    /// Campaign folders are made in parallel, a batch at a time, so that only a few folders are
+    /// held in memory; each file is hashed as it is stored, and the bundle hash is computed from
+    /// those digests at the end. Returns the path of every file stored.
     @discardableResult
     func produce(batch: Int, _ store: @escaping @Sendable (String, [UInt8]) throws -> Void) throws -> Set<String> {
         // Every campaign's audience at once, for send systems that run all batches together:
         // written while the first campaign folders are made.
         let topLevel = BackgroundTask { [self] in projectAudienceFiles() }
-        let hash = BundleHash(topLevel: topLevel)
-        var folders: [String: [String: JSONValue]] = [:]
-        let ordered = project.campaigns.sorted { $0.name + "/" < $1.name + "/" }
+        var folders: [String: [String: String]] = [:]
+        let ordered = project.campaigns.sorted { $0.name < $1.name }
         for start in stride(from: 0, to: ordered.count, by: max(1, batch)) {
             let chunk = Array(ordered[start..<min(start + max(1, batch), ordered.count)])
-            let results = ParallelResults<Result<[(name: String, bytes: [UInt8], sha256: String)], any Error>>(count: chunk.count)
+            let results = ParallelResults<Result<[String: String], any Error>>(count: chunk.count)
             DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
                 guard let files = campaignFiles(chunk[i]) else { return }
                 results.set(i, Result {
-                    try files.keys.sorted().map { name in
-                        let bytes = files[name]!
+                    var digests: [String: String] = [:]
+                    for (name, bytes) in files {
                         try store("\(chunk[i].name)/\(name)", bytes)
-                        return (name, bytes, SHA256.hex(bytes))
+                        digests[name] = SHA256.hex(bytes)
                     }
+                    return digests
                 })
             }
-            var hashed: [BundleFile] = []
             for (c, result) in zip(chunk, results.values) {
-                guard let files = try result?.get() else { continue }
-                hashed += files.map { BundleFile(path: c.name + "/" + $0.name, bytes: $0.bytes) }
-                folders[c.name] = Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONValue.string($0.sha256)) })
+                if let digests = try result?.get() { folders[c.name] = digests }
             }
-            hash.add(hashed)
         }
-        let bundleHash = hash.finish()
-        let top = topLevel.value
+        let top = topLevel.value.map { (path: $0.path, bytes: $0.bytes, sha256: SHA256.hex($0.bytes)) }
         for t in top { try store(t.path, t.bytes) }
+        var digests: [String: String] = [:]
+        for t in top { digests[t.path] = t.sha256 }
+        for (name, files) in folders { for (file, sha) in files { digests["\(name)/\(file)"] = sha } }
         let entries: [JSONValue] = project.campaigns.compactMap { c in
-            folders[c.name].map { ["name": .string(c.name), "path": .string(c.name), "kind": .string(c.kind.rawValue), "files": .object($0)] }
+            folders[c.name].map { files in
+                ["name": .string(c.name), "path": .string(c.name), "kind": .string(c.kind.rawValue), "files": .object(files.mapValues { .string($0) })]
+            }
         }
         let manifest: JSONValue = [
             "format": .int(Int64(Bundle.formatVersion)),
@@ -101,14 +101,12 @@ public struct BundleWriter: Sendable {
             "targets": .array(dialects.map { .string($0.name) }),
             "campaigns": .array(entries),
             "audiences": .object(Dictionary(uniqueKeysWithValues: zip(dialects, top).map { d, t in
-                (d.name, .object(["path": .string(t.path), "sha256": .string(SHA256.hex(t.bytes))]))
+                (d.name, .object(["path": .string(t.path), "sha256": .string(t.sha256)]))
             })),
-            "hash": .string(bundleHash),
+            "hash": .string(BundleHash.of(digests)),
         ]
         try store("manifest.json", manifest.prettyBytes())
-        var paths = Set(top.map(\.path) + ["manifest.json"])
-        for (name, files) in folders { for file in files.keys { paths.insert("\(name)/\(file)") } }
-        return paths
+        return Set(digests.keys).union(["manifest.json"])
     }
 
     /// `audiences.DIALECT.sql` for each dialect, in the order of `dialects` (none without campaigns).

@@ -3,8 +3,8 @@ import CLibCrypto
 /// SHA-256 (FIPS 180-4), used for content hashes in bundles and caches.
 ///
 /// libcrypto's digest, which uses the processor's SHA instructions where it has them: a build
-/// hashes every byte of the bundle twice (each file's hash, and the bundle's), hundreds of
-/// megabytes for a large project, and a portable implementation made that a tenth of `build`.
+/// hashes every byte of the bundle (each file's hash in the manifest), hundreds of megabytes for
+/// a large project, and a portable implementation made that a tenth of `build`.
 /// A copy of a hash in progress continues on its own (the context is copied when shared).
 public struct SHA256 {
     private var context: DigestContext

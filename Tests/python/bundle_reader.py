@@ -24,6 +24,7 @@ def load(bundle, campaign):
     manifest = json.load(open(os.path.join(bundle, "manifest.json"), encoding="utf-8"))
     if manifest["format"] != FORMAT:
         raise SystemExit(f"unknown bundle format {manifest['format']}")
+    check_bundle_hash(manifest)
     entry = next(c for c in manifest["campaigns"] if c["name"] == campaign)
     folder = os.path.join(bundle, entry["path"])
     for name, digest in entry["files"].items():
@@ -33,6 +34,15 @@ def load(bundle, campaign):
     message = json.load(open(os.path.join(folder, "message.json"), encoding="utf-8"))
     meta = json.load(open(os.path.join(folder, "campaign.json"), encoding="utf-8"))
     return message, meta, folder
+
+
+def check_bundle_hash(manifest):
+    """The bundle's hash is SHA-256 over `sha256sum`'s listing of every file the manifest lists."""
+    digests = {f"{c['path']}/{name}": d for c in manifest["campaigns"] for name, d in c["files"].items()}
+    digests.update({a["path"]: a["sha256"] for a in manifest["audiences"].values()})
+    listing = "".join(f"{digests[path]}  {path}\n" for path in sorted(digests))
+    if hashlib.sha256(listing.encode("utf-8")).hexdigest() != manifest["hash"]:
+        raise SystemExit("the manifest's hash does not match the hashes of its files")
 
 
 # Values -----------------------------------------------------------------------------------------
