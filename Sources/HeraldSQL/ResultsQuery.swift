@@ -33,14 +33,33 @@ public struct ResultsQuery: Sendable {
     public func sql(_ c: CampaignPlan) -> String? {
         guard let e = c.experiment, let goal = e.goal, let sends = plan.schema.sends, let first = e.variants.first else { return nil }
         let customer = plan.schema.customer
-        var ctes: [String] = []
-        ctes.append(cte("herald_recipients", [
-            "SELECT x.\(q(sends.customerColumn)) AS \(q("k")), MIN(x.\(q(sends.sentAtColumn))) AS \(q("sent_at")), MIN(x.\(q(sends.armColumn))) AS \(q("arm"))",
-            "FROM \(q(sends.table)) AS x",
-            "WHERE x.\(q(sends.campaignColumn)) = \(dialect.string(c.name))",
-            "  AND x.\(q(sends.sentAtColumn)) <= \(dialect.asOf)",
-            "GROUP BY x.\(q(sends.customerColumn))",
-        ]))
+        var out = SQLBuffer(dialect, capacity: 4096)
+        out.add("WITH ")
+        out.name("herald_recipients")
+        out.add(" AS (\n  SELECT ")
+        out.field("x", sends.customerColumn, as: "k")
+        out.add(", MIN(")
+        out.field("x", sends.sentAtColumn)
+        out.add(") AS ")
+        out.name("sent_at")
+        out.add(", MIN(")
+        out.field("x", sends.armColumn)
+        out.add(") AS ")
+        out.name("arm")
+        out.add("\n  FROM ")
+        out.name(sends.table)
+        out.add(" AS x\n  WHERE ")
+        out.field("x", sends.campaignColumn)
+        out.add(" = ")
+        out.add(dialect.string(c.name))
+        out.add("\n    AND ")
+        out.field("x", sends.sentAtColumn)
+        out.add(" <= ")
+        out.add(dialect.asOf)
+        out.add("\n  GROUP BY ")
+        out.field("x", sends.customerColumn)
+        out.add("\n)")
+
         let ids = goal.features.sorted()
         var names: [FeatureID: String] = [:]
         for (i, id) in ids.enumerated() { names[id] = "g\(i)" }
@@ -57,7 +76,8 @@ public struct ResultsQuery: Sendable {
         for (i, group) in scans.enumerated() {
             let alias = scans.count == 1 ? "herald_goal" : "herald_goal\(i)"
             for id in group { scanOf[id] = alias }
-            ctes.append(outcomeScan(group, names: names, alias: alias))
+            out.add(",\n")
+            outcomeScan(group, names: names, alias: alias, into: &out)
         }
 
         var writer = SQLExpressionWriter(dialect: dialect, features: plan.features, customerColumn: { [dialect] f in "c.\(dialect.quote(f.column))" })
@@ -69,71 +89,118 @@ public struct ResultsQuery: Sendable {
             default: return col
             }
         }
-        var outcome = [
-            "SELECT r.\(q("k")) AS \(q("k")), r.\(q("arm")) AS \(q("arm")),",
-            "  CASE WHEN \(writer.condition(goal)) THEN 1 ELSE 0 END AS \(q("converted"))",
-            "FROM \(q("herald_recipients")) AS r",
-            "LEFT JOIN \(q(customer.table)) AS c ON c.\(q(customer.key.column)) = r.\(q("k"))",
-        ]
-        for alias in Set(scanOf.values).sorted() { outcome.append("LEFT JOIN \(q(alias)) ON \(q(alias)).\(q("k")) = r.\(q("k"))") }
-        ctes.append(cte("herald_outcomes", outcome))
-        ctes.append(tests.arms)
-        ctes.append(cte("herald_tests", [
-            "SELECT a.\(q("arm")) AS \(q("arm")), a.\(q("n")) AS \(q("n")), a.\(q("x")) AS \(q("x")),",
-            "  \(tests.rate) AS \(q("rate")),",
-            "  CASE WHEN a.\(q("arm")) = \(dialect.string(first)) OR \(tests.undefined) THEN NULL",
-            "       ELSE \(tests.z) END AS \(q("z"))",
-            "FROM \(q("herald_arms")) AS a",
-            "LEFT JOIN \(q("herald_arms")) AS b ON b.\(q("arm")) = \(dialect.string(first))",
-        ]))
-        let order = (e.variants + [DeliveryPlan.holdoutArm]).enumerated().map { "WHEN \(dialect.string($1)) THEN \($0)" }.joined(separator: " ")
-        var out = "WITH " + ctes.joined(separator: ",\n") + "\n"
-        out += tests.select
-        out += "ORDER BY CASE \(q("arm")) \(order) ELSE \(e.variants.count + 1) END, \(q("arm"))\n"
-        if !dialect.querySuffix.isEmpty { out += dialect.querySuffix + "\n" }
-        return out
+        out.add(",\n")
+        out.name("herald_outcomes")
+        out.add(" AS (\n  SELECT ")
+        out.field("r", "k", as: "k")
+        out.add(", ")
+        out.field("r", "arm", as: "arm")
+        out.add(",\n    CASE WHEN ")
+        out.add(writer.condition(goal))
+        out.add(" THEN 1 ELSE 0 END AS ")
+        out.name("converted")
+        out.add("\n  FROM ")
+        out.name("herald_recipients")
+        out.add(" AS r\n  LEFT JOIN ")
+        out.name(customer.table)
+        out.add(" AS c ON ")
+        out.field("c", customer.key.column)
+        out.add(" = ")
+        out.field("r", "k")
+        for alias in Set(scanOf.values).sorted() {
+            out.add("\n  LEFT JOIN ")
+            out.name(alias)
+            out.add(" ON ")
+            out.name(alias, "k")
+            out.add(" = ")
+            out.field("r", "k")
+        }
+        out.add("\n),\n")
+        out.add(tests.arms)
+        out.add(",\n")
+        out.add(tests.testsHead)
+        out.add(dialect.string(first))
+        out.add(tests.testsMiddle)
+        out.add(dialect.string(first))
+        out.add("\n)\n")
+        out.add(tests.select)
+        out.add("ORDER BY CASE ")
+        out.name("arm")
+        for (i, arm) in (e.variants + [DeliveryPlan.holdoutArm]).enumerated() {
+            out.add(" WHEN ")
+            out.add(dialect.string(arm))
+            out.add(" THEN ")
+            out.add(i)
+        }
+        out.add(" ELSE ")
+        out.add(e.variants.count + 1)
+        out.add(" END, ")
+        out.name("arm")
+        out.add("\n")
+        if !dialect.querySuffix.isEmpty {
+            out.add(dialect.querySuffix)
+            out.add("\n")
+        }
+        return out.text
     }
 
     /// One grouped pass over the recipients' events after their first send.
-    private func outcomeScan(_ ids: [FeatureID], names: [FeatureID: String], alias: String) -> String {
+    private func outcomeScan(_ ids: [FeatureID], names: [FeatureID: String], alias: String, into out: inout SQLBuffer) {
         let types = ids.compactMap { plan.features[$0].event }
         let all = ids.contains { plan.features[$0].event == nil }
         let unique = all ? plan.schema.events.types : types.reduce(into: [EventType]()) { if !$0.contains($1) { $0.append($1) } }
         let source = EventRows(dialect: dialect, layout: plan.schema.events.layout, types: unique)
         var writer = SQLExpressionWriter(dialect: dialect, features: plan.features, customerColumn: { _ in "NULL" })
         writer.eventProperty = source.property
-        var lines = ["SELECT r.\(q("k")) AS \(q("k"))"]
+        let sentAt = "r." + dialect.quote("sent_at")
+        out.name(alias)
+        out.add(" AS (\n  SELECT ")
+        out.field("r", "k", as: "k")
         for id in ids {
             let f = plan.features[id]
             var conds: [String] = []
             if let ev = f.event, let c = source.typeCondition(ev) { conds.append(c) }
-            if let w = f.window { conds.append("\(source.time) <= \(dialect.timestamp("r.\(q("sent_at"))", plusSeconds: w.seconds))") }
+            if let w = f.window { conds.append("\(source.time) <= \(dialect.timestamp(sentAt, plusSeconds: w.seconds))") }
             if let filter = f.filter { conds.append(writer.condition(filter)) }
             let cond = conds.isEmpty ? "1 = 1" : conds.joined(separator: " AND ")
-            let value = ScanWriter.aggregate(f, condition: cond, property: f.property.map(source.property), time: source.time, dialect: dialect)
-            lines.append("  , \(value) AS \(q(names[id]!))")
+            out.add("\n    , ")
+            out.add(ScanWriter.aggregate(f, condition: cond, property: f.property.map(source.property), time: source.time, dialect: dialect))
+            out.add(" AS ")
+            out.name(names[id]!)
         }
-        lines.append("FROM \(q("herald_recipients")) AS r")
-        lines.append("JOIN \(source.from) ON \(source.customer) = r.\(q("k"))")
-        var conditions = source.nameCondition
-        conditions.append("\(source.time) > r.\(q("sent_at"))")
-        conditions.append("\(source.time) <= \(dialect.asOf)")
-        lines.append("WHERE " + conditions.joined(separator: "\n  AND "))
-        lines.append("GROUP BY r.\(q("k"))")
-        return cte(alias, lines)
+        out.add("\n  FROM ")
+        out.name("herald_recipients")
+        out.add(" AS r\n  JOIN ")
+        out.add(source.from)
+        out.add(" ON ")
+        out.add(source.customer)
+        out.add(" = ")
+        out.field("r", "k")
+        out.add("\n  WHERE ")
+        for condition in source.nameCondition {
+            out.add(condition)
+            out.add("\n  AND ")
+        }
+        out.add(source.time)
+        out.add(" > ")
+        out.add(sentAt)
+        out.add("\n  AND ")
+        out.add(source.time)
+        out.add(" <= ")
+        out.add(dialect.asOf)
+        out.add("\n  GROUP BY ")
+        out.field("r", "k")
+        out.add("\n)")
     }
-
-    private func cte(_ name: String, _ lines: [String]) -> String { dialect.cte(name, lines) }
 }
 
 /// The two-proportion z-test of a results query in one dialect: the arms CTE, the rate, the z
 /// statistic against the first arm (pooled standard error) and the final SELECT with the p-value.
 private struct ZTest: Sendable {
     let arms: String
-    let rate: String
-    /// When z is undefined: no first arm to compare with, or a pooled rate of 0 or 1.
-    let undefined: String
-    let z: String
+    /// The tests CTE up to the first arm's name, and from there to its second use.
+    let testsHead: String
+    let testsMiddle: String
     let select: String
 
     init(_ dialect: any SQLDialect) {
@@ -148,9 +215,22 @@ private struct ZTest: Sendable {
         let n0 = "CAST(b.\(q("n")) AS \(real))", x0 = "CAST(b.\(q("x")) AS \(real))"
         let pooled = "((\(x) + \(x0)) / (\(n) + \(n0)))"
         let se = "SQRT(\(pooled) * (1 - \(pooled)) * (1 / \(n) + 1 / \(n0)))"
-        rate = "\(x) / \(n)"
-        undefined = "b.\(q("n")) IS NULL OR \(pooled) <= 0 OR \(pooled) >= 1"
-        z = "(\(x) / \(n) - \(x0) / \(n0)) / \(se)"
+        let rate = "\(x) / \(n)"
+        // z is undefined without a first arm to compare with, or with a pooled rate of 0 or 1.
+        let undefined = "b.\(q("n")) IS NULL OR \(pooled) <= 0 OR \(pooled) >= 1"
+        let z = "(\(x) / \(n) - \(x0) / \(n0)) / \(se)"
+        testsHead = """
+            \(q("herald_tests")) AS (
+              SELECT a.\(q("arm")) AS \(q("arm")), a.\(q("n")) AS \(q("n")), a.\(q("x")) AS \(q("x")),
+                \(rate) AS \(q("rate")),
+                CASE WHEN a.\(q("arm")) = 
+            """
+        testsMiddle = """
+             OR \(undefined) THEN NULL
+                     ELSE \(z) END AS \(q("z"))
+              FROM \(q("herald_arms")) AS a
+              LEFT JOIN \(q("herald_arms")) AS b ON b.\(q("arm")) = 
+            """
         let absZ = "ABS(\(q("z")))", t = "(1 / (1 + 0.2316419 * \(absZ)))"
         let poly = "\(t) * (0.319381530 + \(t) * (-0.356563782 + \(t) * (1.781477937 + \(t) * (-1.821255978 + \(t) * 1.330274429))))"
         var out = "SELECT \(q("arm")) AS \(q("arm")),\n"

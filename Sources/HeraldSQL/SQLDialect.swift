@@ -10,8 +10,8 @@ public protocol SQLDialect: Sendable {
     /// The name used in `herald.yaml` targets and in bundle file names (`audience.<name>.sql`).
     var name: String { get }
 
-    /// A quoted identifier; embedded quote characters are escaped.
-    func quote(_ identifier: String) -> String
+    /// How identifiers are quoted; `quote` and `SQLBuffer.name` both follow it.
+    var identifierQuoting: IdentifierQuoting { get }
     /// A string literal; every character of `s` survives, none can end the literal early.
     func string(_ s: String) -> String
     func boolean(_ b: Bool) -> String
@@ -124,9 +124,10 @@ let asciiUpper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 let asciiLower = "abcdefghijklmnopqrstuvwxyz"
 
 extension SQLDialect {
-    public func quote(_ identifier: String) -> String {
-        identifier.enclosed(in: "\"", escaping: ["\"": "\"\""])
-    }
+    public var identifierQuoting: IdentifierQuoting { .doubleQuotes }
+
+    /// A quoted identifier; embedded quote characters are escaped.
+    public func quote(_ identifier: String) -> String { identifierQuoting.quoted(identifier) }
 
     public func string(_ s: String) -> String {
         s.enclosed(in: "'", escaping: ["'": "''"])

@@ -10,9 +10,7 @@ public struct BigQueryDialect: SQLDialect {
     public var parameter: ParameterStyle { ParameterStyle(placeholder: "@as_of", binding: "named", format: "iso8601") }
     public var asOf: String { "CAST(@as_of AS TIMESTAMP)" }
 
-    public func quote(_ identifier: String) -> String {
-        identifier.enclosed(in: "`", escaping: ["\\": "\\\\", "`": "\\`"])
-    }
+    public var identifierQuoting: IdentifierQuoting { .backticksWithBackslash }
 
     /// BigQuery strings use backslash escapes and cannot hold a raw line break.
     public var backslashEscapes: Bool { true }

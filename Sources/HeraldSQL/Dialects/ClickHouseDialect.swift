@@ -16,9 +16,7 @@ public struct ClickHouseDialect: SQLDialect {
     public var querySuffix: String { "SETTINGS join_use_nulls = 1" }
     public func signedInteger(_ expression: String) -> String { "toInt64(\(expression))" }
 
-    public func quote(_ identifier: String) -> String {
-        identifier.enclosed(in: "`", escaping: ["\\": "\\\\", "`": "\\`"])
-    }
+    public var identifierQuoting: IdentifierQuoting { .backticksWithBackslash }
 
     /// Backslash is an escape character in ClickHouse literals.
     public var backslashEscapes: Bool { true }

@@ -10,7 +10,7 @@ public struct SparkDialect: SQLDialect {
     public var parameter: ParameterStyle { ParameterStyle(placeholder: ":as_of", binding: "named", format: "iso8601") }
     public var asOf: String { "CAST(:as_of AS TIMESTAMP)" }
 
-    public func quote(_ identifier: String) -> String { identifier.enclosed(in: "`", escaping: ["`": "``"]) }
+    public var identifierQuoting: IdentifierQuoting { .backticks }
 
     /// Backslash escapes are on by default in Spark string literals.
     public var backslashEscapes: Bool { true }

@@ -1,0 +1,120 @@
+/// SQL text being written: bytes appended to one growing buffer, identifiers quoted as they are
+/// written.
+///
+/// A build writes two or three queries per campaign in seven dialects. Composed from
+/// interpolations and joined lines, each piece of text was its own string, copied again into
+/// every string that held it: about 120 instructions per byte of SQL, a fifth of `herald build`.
+/// Appending each piece once to one buffer costs a quarter of that.
+public struct SQLBuffer {
+    private var bytes: [UInt8] = []
+    private let quoting: IdentifierQuoting
+
+    public init(_ dialect: any SQLDialect, capacity: Int = 2048) {
+        quoting = dialect.identifierQuoting
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The text written so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends text as it is (keywords, punctuation, SQL another writer made).
+    public mutating func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// Appends text the generator spells out.
+    public mutating func add(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends a decimal integer.
+    public mutating func add(_ n: Int) { add(String(n)) }
+
+    /// Appends `identifier` quoted, its delimiters escaped.
+    public mutating func name(_ identifier: String) {
+        let (d, e) = (quoting.delimiter, quoting.escape)
+        bytes.append(d)
+        if identifier.utf8.contains(where: { $0 == d || $0 == e }) {
+            for b in identifier.utf8 {
+                if b == d || b == e { bytes.append(e) }
+                bytes.append(b)
+            }
+        } else {
+            bytes.append(contentsOf: identifier.utf8)
+        }
+        bytes.append(d)
+    }
+
+    /// Appends `qualifier.column`, both quoted: a column of a common table expression.
+    public mutating func name(_ qualifier: String, _ column: String) {
+        name(qualifier)
+        bytes.append(UInt8(ascii: "."))
+        name(column)
+    }
+
+    /// Appends `alias.column`, the column quoted: a column of a table the query names by a short
+    /// alias of its own (`c` for the customers, `e` for events), which needs no quotes.
+    public mutating func field(_ alias: StaticString, _ column: String) {
+        add(alias)
+        bytes.append(UInt8(ascii: "."))
+        name(column)
+    }
+
+    /// Appends `alias.column AS name`, the column and the name quoted.
+    public mutating func field(_ alias: StaticString, _ column: String, as name: String) {
+        field(alias, column)
+        add(" AS ")
+        self.name(name)
+    }
+
+    /// Appends `name AS (`, the lines each on its own line indented by two spaces, and `)`: one
+    /// common table expression.
+    public mutating func cte(_ name: String, _ lines: [String]) {
+        self.name(name)
+        add(" AS (")
+        for line in lines {
+            add("\n  ")
+            add(line)
+        }
+        add("\n)")
+    }
+
+    /// Appends `items`, with `separator` between them.
+    public mutating func add(_ items: [String], separator: String) {
+        for (i, item) in items.enumerated() {
+            if i > 0 { add(separator) }
+            add(item)
+        }
+    }
+}
+
+/// How a dialect quotes identifiers: the delimiter on both sides, and the byte written before a
+/// delimiter (or before the escape byte itself) inside the name.
+public struct IdentifierQuoting: Sendable {
+    public let delimiter: UInt8
+    public let escape: UInt8
+
+    /// `identifier` quoted, in one allocation (none for a short name).
+    func quoted(_ identifier: String) -> String {
+        let escapes = identifier.utf8.reduce(0) { $0 + ($1 == delimiter || $1 == escape ? 1 : 0) }
+        return String(unsafeUninitializedCapacity: identifier.utf8.count + escapes + 2) { out in
+            out[0] = delimiter
+            var o = 1
+            for b in identifier.utf8 {
+                if b == delimiter || b == escape {
+                    out[o] = escape
+                    o += 1
+                }
+                out[o] = b
+                o += 1
+            }
+            out[o] = delimiter
+            return o + 1
+        }
+    }
+
+    /// `"name"`, an inner `"` doubled: standard SQL.
+    public static let doubleQuotes = IdentifierQuoting(delimiter: UInt8(ascii: "\""), escape: UInt8(ascii: "\""))
+    /// `` `name` ``, an inner `` ` `` doubled (Spark SQL).
+    public static let backticks = IdentifierQuoting(delimiter: UInt8(ascii: "`"), escape: UInt8(ascii: "`"))
+    /// `` `name` ``, an inner `` ` `` or `\` escaped by a backslash (BigQuery, ClickHouse).
+    public static let backticksWithBackslash = IdentifierQuoting(delimiter: UInt8(ascii: "`"), escape: UInt8(ascii: "\\"))
+}
