@@ -40,33 +40,86 @@ public struct AudienceQuery: Sendable {
         for b in c.blocks { predicates += b.conditions.compactMap { $0 } }
         let sources = FeatureSources(dialect: dialect, plan: plan, scans: c.scans, names: c.featureNames, predicates: predicates)
         let writer = sources.writer
-        var select: [String] = ["c.\(q(customer.key.column)) AS \(q(customer.key.name))"]
-        if let e = customer.email { select.append("c.\(q(e.column)) AS \(q(e.name))") }
-        for f in c.fields { select.append("c.\(q(f.column)) AS \(q(f.name))") }
-        for b in c.blocks {
-            var cases: [String] = []
-            var fallback = "NULL"
-            for (i, cond) in b.conditions.enumerated() {
-                if let cond { cases.append("WHEN \(writer.condition(cond)) THEN \(i)") } else { fallback = String(i); break }
-            }
-            let expr = cases.isEmpty ? fallback : "CASE \(cases.joined(separator: " ")) ELSE \(fallback) END"
-            select.append("\(expr) AS \(q("herald_block_\(b.slot)"))")
-        }
-        if let e = c.experiment { select.append("\(ArmAssignment(dialect: dialect).sql(e, key: "c.\(q(customer.key.column))")) AS \(q("herald_arm"))") }
-        select += ext.select
-
-        var whereParts = ext.conditions
-        if c.audience != .true { whereParts.append(writer.condition(c.audience)) }
-        let suppression = c.isMarketing ? suppression : nil
-        if let allowed = suppression?.allowed { whereParts.append(allowed) }
+        var out = SQLBuffer(dialect, capacity: 4096)
         let ctes = sources.ctes + ext.ctes
-        var out = ctes.isEmpty ? "" : "WITH " + ctes.joined(separator: ",\n") + "\n"
-        out += "SELECT " + select.joined(separator: ",\n       ") + "\n"
-        out += "FROM \(q(customer.table)) AS c\n" + (ext.joins + sources.joins + (suppression?.joins ?? [])).map { $0 + "\n" }.joined()
-        if !whereParts.isEmpty { out += "WHERE " + whereParts.joined(separator: "\n  AND ") + "\n" }
-        out += "ORDER BY c.\(q(customer.key.column))\n"
-        if !dialect.querySuffix.isEmpty { out += dialect.querySuffix + "\n" }
-        return out
+        if !ctes.isEmpty {
+            out.add("WITH ")
+            out.add(ctes, separator: ",\n")
+            out.add("\n")
+        }
+        out.add("SELECT ")
+        out.field("c", customer.key.column, as: customer.key.name)
+        if let e = customer.email {
+            out.add(",\n       ")
+            out.field("c", e.column, as: e.name)
+        }
+        for f in c.fields {
+            out.add(",\n       ")
+            out.field("c", f.column, as: f.name)
+        }
+        for b in c.blocks {
+            out.add(",\n       ")
+            var fallback = "NULL"
+            var cases = 0
+            for (i, cond) in b.conditions.enumerated() {
+                guard let cond else { fallback = String(i); break }
+                out.add(cases == 0 ? "CASE WHEN " : " WHEN ")
+                writer.writeCondition(cond, into: &out)
+                out.add(" THEN ")
+                out.add(i)
+                cases += 1
+            }
+            if cases > 0 { out.add(" ELSE ") }
+            out.add(fallback)
+            if cases > 0 { out.add(" END") }
+            out.add(" AS ")
+            out.name("herald_block_\(b.slot)")
+        }
+        if let e = c.experiment {
+            out.add(",\n       ")
+            out.add(ArmAssignment(dialect: dialect).sql(e, key: "c.\(q(customer.key.column))"))
+            out.add(" AS ")
+            out.name("herald_arm")
+        }
+        for s in ext.select {
+            out.add(",\n       ")
+            out.add(s)
+        }
+        out.add("\nFROM ")
+        out.name(customer.table)
+        out.add(" AS c\n")
+        let suppression = c.isMarketing ? suppression : nil
+        for join in ext.joins + sources.joins + (suppression?.joins ?? []) {
+            out.add(join)
+            out.add("\n")
+        }
+        // The extension's conditions, the audience, then consent and suppression.
+        var conditions = 0
+        func and() {
+            out.add(conditions == 0 ? "WHERE " : "\n  AND ")
+            conditions += 1
+        }
+        for condition in ext.conditions {
+            and()
+            out.add(condition)
+        }
+        if c.audience != .true {
+            and()
+            writer.writeCondition(c.audience, into: &out)
+        }
+        if let allowed = suppression?.allowed {
+            and()
+            out.add(allowed)
+        }
+        if conditions > 0 { out.add("\n") }
+        out.add("ORDER BY ")
+        out.field("c", customer.key.column)
+        out.add("\n")
+        if !dialect.querySuffix.isEmpty {
+            out.add(dialect.querySuffix)
+            out.add("\n")
+        }
+        return out.text
     }
 }
 

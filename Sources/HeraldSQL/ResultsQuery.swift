@@ -96,7 +96,7 @@ public struct ResultsQuery: Sendable {
         out.add(", ")
         out.field("r", "arm", as: "arm")
         out.add(",\n    CASE WHEN ")
-        out.add(writer.condition(goal))
+        writer.writeCondition(goal, into: &out)
         out.add(" THEN 1 ELSE 0 END AS ")
         out.name("converted")
         out.add("\n  FROM ")

@@ -33,91 +33,92 @@ struct SQLExpressionWriter {
 
     /// A condition: boolean-valued SQL usable in WHERE and CASE WHEN.
     func condition(_ e: PlanExpr) -> String {
-        var out = ""
+        var out = SQLBuffer(dialect, capacity: 256)
         writeCondition(e, into: &out)
-        return out
+        return out.text
     }
 
     func value(_ e: PlanExpr) -> String {
-        var out = ""
+        var out = SQLBuffer(dialect, capacity: 256)
         writeValue(e, into: &out)
-        return out
+        return out.text
     }
 
-    // The tree is written into one string as it is walked: returning each node's text to its
+    // The tree is written into one buffer as it is walked: returning each node's text to its
     // parent, to be interpolated there, copied every level's text once more per level above it.
 
-    private func writeCondition(_ e: PlanExpr, into out: inout String) {
+    /// A condition written at the end of `out`.
+    func writeCondition(_ e: PlanExpr, into out: inout SQLBuffer) {
         switch e {
-        case .column(let f) where f.type == .bool: out += dialect.truthy(customerColumn(f))
-        case .eventProperty(let f) where f.type == .bool: out += dialect.truthy(eventProperty(f))
-        case .constant(.bool(let b)): out += b ? "1 = 1" : "1 = 0"
-        case .feature, .coalesce: out += dialect.truthy(value(e))
+        case .column(let f) where f.type == .bool: out.add(dialect.truthy(customerColumn(f)))
+        case .eventProperty(let f) where f.type == .bool: out.add(dialect.truthy(eventProperty(f)))
+        case .constant(.bool(let b)): out.add(b ? "1 = 1" : "1 = 0")
+        case .feature, .coalesce: out.add(dialect.truthy(value(e)))
         default: writeValue(e, into: &out)
         }
     }
 
-    private func writeValue(_ e: PlanExpr, into out: inout String) {
+    private func writeValue(_ e: PlanExpr, into out: inout SQLBuffer) {
         switch e {
-        case .constant(let v): out += literal(v)
-        case .asOf: out += dialect.asOf
-        case .column(let f): out += customerColumn(f)
-        case .eventProperty(let f): out += eventProperty(f)
-        case .feature(let id): out += feature(id)
+        case .constant(let v): out.add(literal(v))
+        case .asOf: out.add(dialect.asOf)
+        case .column(let f): out.add(customerColumn(f))
+        case .eventProperty(let f): out.add(eventProperty(f))
+        case .feature(let id): out.add(feature(id))
         case .not(let x):
-            out += "(NOT "
+            out.add("(NOT ")
             writeCondition(x, into: &out)
-            out += ")"
+            out.add(")")
         case .and(let xs): writeConditions(xs, joinedBy: " AND ", empty: "1 = 1", into: &out)
         case .or(let xs): writeConditions(xs, joinedBy: " OR ", empty: "1 = 0", into: &out)
         case .compare(let op, let a, let b):
             writeBinary("(", a, op == .equal ? " = " : (op == .notEqual ? " <> " : " \(op.rawValue) "), b, into: &out)
         case .arithmetic(let op, let a, let b, let type):
-            out += arithmetic(op, a, b, type)
+            out.add(arithmetic(op, a, b, type))
         case .negate(let x):
-            out += "(-"
+            out.add("(-")
             writeValue(x, into: &out)
-            out += ")"
+            out.add(")")
         case .coalesce(let a, let b): writeBinary("COALESCE(", a, ", ", b, into: &out)
         case .isNull(let x, let n):
-            out += "("
+            out.add("(")
             writeValue(x, into: &out)
-            out += n ? " IS NOT NULL)" : " IS NULL)"
+            out.add(n ? " IS NOT NULL)" : " IS NULL)")
         case .inList(let x, let values, let n):
-            out += "("
+            out.add("(")
             writeValue(x, into: &out)
-            out += n ? " NOT IN (" : " IN ("
+            out.add(n ? " NOT IN (" : " IN (")
             for (i, v) in values.enumerated() {
-                if i > 0 { out += ", " }
-                out += literal(v)
+                if i > 0 { out.add(", ") }
+                out.add(literal(v))
             }
-            out += "))"
+            out.add("))")
         case .contains(let a, let b):
-            out += isList(a) ? dialect.listContains(value(a), value(b)) : dialect.contains(value(a), value(b))
-        case .startsWith(let a, let b): out += dialect.startsWith(value(a), value(b))
-        case .function(let f, let args): out += function(f, args)
-        case .rank: out += rank(e)
+            out.add(isList(a) ? dialect.listContains(value(a), value(b)) : dialect.contains(value(a), value(b)))
+        case .startsWith(let a, let b): out.add(dialect.startsWith(value(a), value(b)))
+        case .function(let f, let args): out.add(function(f, args))
+        case .rank: out.add(rank(e))
         }
     }
 
     /// `open`, the value of `a`, `middle`, the value of `b`, and `)`.
-    private func writeBinary(_ open: String, _ a: PlanExpr, _ middle: String, _ b: PlanExpr, into out: inout String) {
-        out += open
+    private func writeBinary(_ open: String, _ a: PlanExpr, _ middle: String, _ b: PlanExpr, into out: inout SQLBuffer) {
+        out.add(open)
         writeValue(a, into: &out)
-        out += middle
+        out.add(middle)
         writeValue(b, into: &out)
-        out += ")"
+        out.add(")")
     }
 
     /// `(x AND y …)`, or `empty` for no operand.
-    private func writeConditions(_ xs: [PlanExpr], joinedBy separator: String, empty: String, into out: inout String) {
-        guard !xs.isEmpty else { out += empty; return }
-        out += "("
+    private func writeConditions(_ xs: [PlanExpr], joinedBy separator: String, empty: String, into out: inout SQLBuffer) {
+        guard !xs.isEmpty else { out.add(empty); return }
+        out.add("(")
         for (i, x) in xs.enumerated() {
-            if i > 0 { out += separator }
+            if i > 0 { out.add(separator) }
             writeCondition(x, into: &out)
         }
-        out += ")"
+        out.add(")")
     }
 
     private func isList(_ e: PlanExpr) -> Bool {

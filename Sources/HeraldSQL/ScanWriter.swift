@@ -26,36 +26,65 @@ struct ScanWriter {
     /// Scan number `index` as `alias AS (…)`. Features in `sharing`'s shared set are not computed
     /// one by one: its latest-time aggregates for this scan stand for them.
     func cte(_ g: ScanGroup, index: Int, alias: String, sharing: LatestTimeSharing) -> String {
-        var lines: [String] = []
         let (from, row) = source(g)
         // Computed properties of the group, asked once per scan rather than once per feature.
         let events = g.events
         let scan = Scan(window: g.window, readsSeveralTypes: events == nil || events!.count > 1)
         let writer = SQLExpressionWriter(dialect: dialect, features: features, customerColumn: { _ in "NULL" },
                                          eventProperty: row.property)
-        lines.append("SELECT \(row.customer) AS \(q("k"))")
+        var out = SQLBuffer(dialect)
+        out.name(alias)
+        out.add(" AS (\n  SELECT ")
+        out.add(row.customer)
+        out.add(" AS ")
+        out.name("k")
         for id in g.features where sharing.shared[id] == nil {
-            lines.append("  , \(aggregate(features[id], scan: scan, row: row, writer: writer)) AS \(q(names[id] ?? id.description))")
+            out.add("\n    , ")
+            out.add(aggregate(features[id], scan: scan, row: row, writer: writer))
+            out.add(" AS ")
+            out.name(names[id] ?? id.description)
         }
         for a in sharing.aggregates(inScan: index) {
-            lines.append("  , \(aggregate(a.representative, scan: scan, row: row, writer: writer)) AS \(q(a.name))")
+            out.add("\n    , ")
+            out.add(aggregate(a.representative, scan: scan, row: row, writer: writer))
+            out.add(" AS ")
+            out.name(a.name)
         }
-        lines.append("FROM \(from)")
-        var filters: [String] = []
+        out.add("\n  FROM ")
+        out.add(from)
+        out.add("\n  WHERE ")
         // A scan of every event type reads most of the table: grouping it in customer order beats
         // serving its time range from an index and sorting every row it returns.
         let time = events == nil ? dialect.withoutIndex(row.time) : row.time
         if let nameColumn = row.name.map({ events == nil ? dialect.withoutIndex($0) : $0 }) {
             let ranges = g.ranges.map { range(nameColumn: nameColumn, time: time, $0) }
-            if ranges.count == 1 { filters += ranges[0].filter { $0 != "1 = 1" } }
-            else { filters.append("(" + ranges.map { "(" + $0.joined(separator: " AND ") + ")" }.joined(separator: "\n    OR ") + ")") }
+            if ranges.count == 1 {
+                for condition in ranges[0] where condition != "1 = 1" {
+                    out.add(condition)
+                    out.add("\n  AND ")
+                }
+            } else {
+                out.add("(")
+                for (i, r) in ranges.enumerated() {
+                    out.add(i == 0 ? "(" : "\n    OR (")
+                    out.add(r, separator: " AND ")
+                    out.add(")")
+                }
+                out.add(")\n  AND ")
+            }
         } else if let w = scan.window {
-            filters.append("\(time) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))")
+            out.add(time)
+            out.add(" >= ")
+            out.add(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))
+            out.add("\n  AND ")
         }
-        filters.append("\(time) <= \(dialect.asOf)")
-        lines.append("WHERE " + filters.joined(separator: "\n  AND "))
-        lines.append("GROUP BY \(row.customer)")
-        return dialect.cte(alias, lines)
+        out.add(time)
+        out.add(" <= ")
+        out.add(dialect.asOf)
+        out.add("\n  GROUP BY ")
+        out.add(row.customer)
+        out.add("\n)")
+        return out.text
     }
 
     /// The conditions selecting one range's rows (empty when it reads every row).
