@@ -77,7 +77,7 @@ public struct AudienceQuery: Sendable {
         }
         if let e = c.experiment {
             out.add(",\n       ")
-            out.add(ArmAssignment(dialect: dialect).sql(e, key: "c.\(q(customer.key.column))"))
+            ArmAssignment(dialect: dialect).write(e, key: "c.\(q(customer.key.column))", into: &out)
             out.add(" AS ")
             out.name("herald_arm")
         }
@@ -146,11 +146,38 @@ public struct ArmAssignment {
     }
 
     public func sql(_ e: ExperimentPlan, key: String) -> String {
+        var out = SQLBuffer(dialect, capacity: 1024)
+        write(e, key: key, into: &out)
+        return out.text
+    }
+
+    /// The arm's expression written at the end of `out`: the bucket's text once, then once per
+    /// arm boundary.
+    func write(_ e: ExperimentPlan, key: String, into out: inout SQLBuffer) {
+        guard e.holdoutBuckets > 0 || e.variants.count > 1 else {
+            out.add(dialect.string(e.variants.last ?? "holdout"))
+            return
+        }
         let b = bucket(e.id, key: key)
-        var cases: [String] = []
-        if e.holdoutBuckets > 0 { cases.append("WHEN \(b) < \(e.holdoutBuckets) THEN \(dialect.string("holdout"))") }
-        for (i, v) in e.variants.enumerated().dropLast() { cases.append("WHEN \(b) < \(e.bounds[i + 1]) THEN \(dialect.string(v))") }
-        let last = dialect.string(e.variants.last ?? "holdout")
-        return cases.isEmpty ? last : "CASE \(cases.joined(separator: " ")) ELSE \(last) END"
+        out.add("CASE")
+        if e.holdoutBuckets > 0 {
+            out.add(" WHEN ")
+            out.add(b)
+            out.add(" < ")
+            out.add(e.holdoutBuckets)
+            out.add(" THEN ")
+            out.add(dialect.string("holdout"))
+        }
+        for (i, v) in e.variants.enumerated().dropLast() {
+            out.add(" WHEN ")
+            out.add(b)
+            out.add(" < ")
+            out.add(e.bounds[i + 1])
+            out.add(" THEN ")
+            out.add(dialect.string(v))
+        }
+        out.add(" ELSE ")
+        out.add(dialect.string(e.variants.last ?? "holdout"))
+        out.add(" END")
     }
 }

@@ -100,14 +100,6 @@ struct FeatureSources {
         default: return e.isNonNullConstant
         }
     }
-
-    /// `WITH …` (with a trailing newline), or nothing.
-    var with: String { ctes.isEmpty ? "" : "WITH " + ctes.joined(separator: ",\n") + "\n" }
-
-    /// The customer table with every join, ready to follow a SELECT list.
-    func from(_ table: String) -> String {
-        "FROM \(dialect.quote(table)) AS c\n" + joins.map { $0 + "\n" }.joined()
-    }
 }
 
 private extension PlanExpr {

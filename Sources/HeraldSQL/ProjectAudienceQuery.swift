@@ -25,7 +25,6 @@ public struct ProjectAudienceQuery {
 
     public func sql(_ campaigns: [CampaignPlan]) -> String {
         let customer = plan.schema.customer
-        func q(_ s: String) -> String { dialect.quote(s) }
         var used = Set<FeatureID>()
         for c in campaigns { used.formUnion(c.audience.features) }
         let scans: [ScanGroup]
@@ -40,27 +39,55 @@ public struct ProjectAudienceQuery {
         let sources = FeatureSources(dialect: dialect, plan: plan, scans: scans, names: names, predicates: campaigns.map(\.audience),
                                      oneRowPerCustomer: true)
         let suppression = SuppressionJoin(dialect: dialect, schema: plan.schema)
-        var flags: [String] = []
         // A campaign that selects everyone (a transactional rule without conditions) makes the
         // filter on the flags true for every row: it is left out rather than tested row by row.
-        var selectsEveryone = false
+        let selectsEveryone = campaigns.contains { $0.audience == .true && !($0.isMarketing && suppression.allowed != nil) }
+        var out = SQLBuffer(dialect, capacity: 64 * 1024)
+        if !sources.ctes.isEmpty {
+            out.add("WITH ")
+            out.add(sources.ctes, separator: ",\n")
+            out.add("\n")
+        }
+        if !selectsEveryone { out.add("SELECT * FROM (\n") }
+        out.add("SELECT ")
+        out.field("c", customer.key.column, as: customer.key.name)
         for c in campaigns {
-            var condition = sources.writer.condition(c.audience)
-            if c.isMarketing, let allowed = suppression.allowed { condition = "(\(condition) AND \(allowed))" }
-            else if c.audience == .true { selectsEveryone = true }
-            flags.append("CASE WHEN \(condition) THEN 1 ELSE 0 END AS \(q(c.name))")
+            out.add(",\n       CASE WHEN ")
+            if c.isMarketing, let allowed = suppression.allowed {
+                out.add("(")
+                sources.writer.writeCondition(c.audience, into: &out)
+                out.add(" AND ")
+                out.add(allowed)
+                out.add(")")
+            } else {
+                sources.writer.writeCondition(c.audience, into: &out)
+            }
+            out.add(" THEN 1 ELSE 0 END AS ")
+            out.name(c.name)
         }
-        let select = "SELECT c.\(q(customer.key.column)) AS \(q(customer.key.name)),\n       " + flags.joined(separator: ",\n       ") + "\n"
-            + sources.from(customer.table) + suppression.joins.map { $0 + "\n" }.joined()
-        var out = sources.with
-        if selectsEveryone {
-            out += select
-        } else {
-            out += "SELECT * FROM (\n" + select + ") AS audiences\n"
-            out += "WHERE " + campaigns.map { "\(q($0.name)) = 1" }.joined(separator: " OR ") + "\n"
+        out.add("\nFROM ")
+        out.name(customer.table)
+        out.add(" AS c\n")
+        for join in sources.joins + suppression.joins {
+            out.add(join)
+            out.add("\n")
         }
-        out += "ORDER BY \(q(customer.key.name))\n"
-        if !dialect.querySuffix.isEmpty { out += dialect.querySuffix + "\n" }
-        return out
+        if !selectsEveryone {
+            out.add(") AS audiences\nWHERE ")
+            for (i, c) in campaigns.enumerated() {
+                if i > 0 { out.add(" OR ") }
+                out.name(c.name)
+                out.add(" = 1")
+            }
+            out.add("\n")
+        }
+        out.add("ORDER BY ")
+        out.name(customer.key.name)
+        out.add("\n")
+        if !dialect.querySuffix.isEmpty {
+            out.add(dialect.querySuffix)
+            out.add("\n")
+        }
+        return out.text
     }
 }
