@@ -62,8 +62,13 @@ public struct BundleWriter: Sendable {
     @discardableResult
     func produce(batch: Int, _ store: @escaping @Sendable (String, [UInt8]) throws -> Void) throws -> Set<String> {
         // Every campaign's audience at once, for send systems that run all batches together:
-        // written while the first campaign folders are made.
-        let topLevel = BackgroundTask { [self] in projectAudienceFiles() }
+        // written and hashed while the campaign folders are made.
+        let topLevel = BackgroundTask { [self] in
+            Result { try projectAudienceFiles().map { f in
+                try store(f.path, f.bytes)
+                return (path: f.path, sha256: SHA256.hex(f.bytes))
+            } }
+        }
         var folders: [String: [String: String]] = [:]
         let ordered = project.campaigns.sorted { $0.name < $1.name }
         for start in stride(from: 0, to: ordered.count, by: max(1, batch)) {
@@ -84,8 +89,7 @@ public struct BundleWriter: Sendable {
                 if let digests = try result?.get() { folders[c.name] = digests }
             }
         }
-        let top = topLevel.value.map { (path: $0.path, bytes: $0.bytes, sha256: SHA256.hex($0.bytes)) }
-        for t in top { try store(t.path, t.bytes) }
+        let top = try topLevel.value.get()
         var digests: [String: String] = [:]
         for t in top { digests[t.path] = t.sha256 }
         for (name, files) in folders { for (file, sha) in files { digests["\(name)/\(file)"] = sha } }
