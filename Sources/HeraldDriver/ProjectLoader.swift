@@ -145,13 +145,21 @@ public enum ProjectLoader {
         var layouts: [String: LayoutSyntax] = [:]
         let named = Set(campaigns.compactMap { $0.message?.layout?.value }.map { p in p.hasPrefix("./") ? String(p.dropFirst(2)) : p })
         let layoutFolder = root.appendingPathComponent("layouts")
-        for name in names(in: layoutFolder, extensions: ["html", "htm"]) {
-            if let subset, subset.onlyNamedLayouts, !named.contains("layouts/" + name) { continue }
-            let url = layoutFolder.appendingPathComponent(name)
-            guard let f = read(url, limit: limits.htmlBytes) else { continue }
-            let (layout, d) = LayoutSyntax.read(f, limits: limits.syntax)
+        let layoutNames = names(in: layoutFolder, extensions: ["html", "htm"]).filter { name in
+            guard let subset, subset.onlyNamedLayouts else { return true }
+            return named.contains("layouts/" + name)
+        }
+        // Layouts are tens of kilobytes each and shared by many campaigns: parsed on every core
+        // too, where one after another they kept the other cores idle.
+        let layoutFiles = readAll(layoutFolder, layoutNames, limit: limits.htmlBytes)
+        let parsedLayouts = ParallelResults<(LayoutSyntax, [Diagnostic])>(count: layoutFiles.count)
+        DispatchQueue.concurrentPerform(iterations: layoutFiles.count) { i in
+            parsedLayouts.set(i, LayoutSyntax.read(layoutFiles[i].file, limits: syntaxLimits))
+        }
+        for (file, parsed) in zip(layoutFiles, parsedLayouts.values) {
+            guard let (layout, d) = parsed else { continue }
             diagnostics.merge(d)
-            layouts[String(url.path.dropFirst(root.path.count + 1))] = layout
+            layouts[String(file.path.dropFirst(root.path.count + 1))] = layout
         }
         let tree = ProjectSyntaxTree(project: project, schema: schema, segments: segments, campaigns: campaigns, layouts: layouts, limits: limits)
         return LoadedProject(root: root, sources: sources, tree: tree, diagnostics: diagnostics, focus: focus)
