@@ -30,17 +30,21 @@ public struct SQLBuffer {
 
     /// Appends `identifier` quoted, its delimiters escaped.
     public mutating func name(_ identifier: String) {
-        let (d, e) = (quoting.delimiter, quoting.escape)
-        bytes.append(d)
-        if identifier.utf8.contains(where: { $0 == d || $0 == e }) {
-            for b in identifier.utf8 {
-                if b == d || b == e { bytes.append(e) }
-                bytes.append(b)
+        var identifier = identifier
+        // Read through a buffer: the `utf8` view's iterator asks the string's storage for every byte.
+        identifier.withUTF8 { u in
+            let (d, e) = (quoting.delimiter, quoting.escape)
+            bytes.append(d)
+            if quoting.escapes(in: u) == 0 {
+                bytes.append(contentsOf: u)
+            } else {
+                for b in u {
+                    if b == d || b == e { bytes.append(e) }
+                    bytes.append(b)
+                }
             }
-        } else {
-            bytes.append(contentsOf: identifier.utf8)
+            bytes.append(d)
         }
-        bytes.append(d)
     }
 
     /// Appends `qualifier.column`, both quoted: a column of a common table expression.
@@ -94,21 +98,30 @@ public struct IdentifierQuoting: Sendable {
 
     /// `identifier` quoted, in one allocation (none for a short name).
     func quoted(_ identifier: String) -> String {
-        let escapes = identifier.utf8.reduce(0) { $0 + ($1 == delimiter || $1 == escape ? 1 : 0) }
-        return String(unsafeUninitializedCapacity: identifier.utf8.count + escapes + 2) { out in
-            out[0] = delimiter
-            var o = 1
-            for b in identifier.utf8 {
-                if b == delimiter || b == escape {
-                    out[o] = escape
+        var identifier = identifier
+        return identifier.withUTF8 { u in
+            String(unsafeUninitializedCapacity: u.count + escapes(in: u) + 2) { out in
+                out[0] = delimiter
+                var o = 1
+                for b in u {
+                    if b == delimiter || b == escape {
+                        out[o] = escape
+                        o += 1
+                    }
+                    out[o] = b
                     o += 1
                 }
-                out[o] = b
-                o += 1
+                out[o] = delimiter
+                return o + 1
             }
-            out[o] = delimiter
-            return o + 1
         }
+    }
+
+    /// How many bytes of a name need the escape byte before them.
+    func escapes(in name: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for b in name where b == delimiter || b == escape { n += 1 }
+        return n
     }
 
     /// `"name"`, an inner `"` doubled: standard SQL.
