@@ -57,17 +57,13 @@ struct ScanWriter {
         // serving its time range from an index and sorting every row it returns.
         let time = events == nil ? dialect.withoutIndex(row.time) : row.time
         if let nameColumn = row.name.map({ events == nil ? dialect.withoutIndex($0) : $0 }) {
-            let ranges = g.ranges.map { range(nameColumn: nameColumn, time: time, $0) }
-            if ranges.count == 1 {
-                for condition in ranges[0] where condition != "1 = 1" {
-                    out.add(condition)
-                    out.add("\n  AND ")
-                }
+            if g.ranges.count == 1 {
+                if write(g.ranges[0], nameColumn: nameColumn, time: time, joinedBy: "\n  AND ", into: &out) { out.add("\n  AND ") }
             } else {
                 out.add("(")
-                for (i, r) in ranges.enumerated() {
+                for (i, r) in g.ranges.enumerated() {
                     out.add(i == 0 ? "(" : "\n    OR (")
-                    out.add(r, separator: " AND ")
+                    if !write(r, nameColumn: nameColumn, time: time, joinedBy: " AND ", into: &out) { out.add("1 = 1") }
                     out.add(")")
                 }
                 out.add(")\n  AND ")
@@ -87,15 +83,25 @@ struct ScanWriter {
         return out.text
     }
 
-    /// The conditions selecting one range's rows (empty when it reads every row).
-    private func range(nameColumn: String, time: String, _ r: EventRange) -> [String] {
-        var out: [String] = []
+    /// Writes the conditions selecting one range's rows, `separator` between them; false when it
+    /// reads every row, and so wrote nothing.
+    private func write(_ r: EventRange, nameColumn: String, time: String, joinedBy separator: String, into out: inout SQLBuffer) -> Bool {
         if let events = r.events {
-            let names = events.map { dialect.string($0.sourceName) }
-            out.append(names.count == 1 ? "\(nameColumn) = \(names[0])" : "\(nameColumn) IN (\(names.joined(separator: ", ")))")
+            out.add(nameColumn)
+            out.add(events.count == 1 ? " = " : " IN (")
+            for (i, e) in events.enumerated() {
+                if i > 0 { out.add(", ") }
+                out.add(dialect.string(e.sourceName))
+            }
+            if events.count > 1 { out.add(")") }
         }
-        if let w = r.window { out.append("\(time) >= \(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))") }
-        return out.isEmpty ? ["1 = 1"] : out
+        if let w = r.window {
+            if r.events != nil { out.add(separator) }
+            out.add(time)
+            out.add(" >= ")
+            out.add(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))
+        }
+        return r.events != nil || r.window != nil
     }
 
     private func source(_ g: ScanGroup) -> (String, Row) {
