@@ -18,7 +18,11 @@ public struct SQLBuffer {
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Appends text as it is (keywords, punctuation, SQL another writer made).
-    public mutating func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    public mutating func add(_ text: String) {
+        // Through a buffer: appending the `utf8` view copies it through a slower generic path.
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     /// Appends text the generator spells out.
     public mutating func add(_ text: StaticString) {
