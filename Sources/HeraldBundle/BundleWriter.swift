@@ -35,14 +35,16 @@ public struct BundleWriter: Sendable {
     public func bundle() -> Bundle {
         let collected = Bundle.Collector()
         // Storing in memory cannot fail.
-        try! produce(batch: 64) { path, bytes in collected.add(path, bytes) }
+        try! produce { folder, files in
+            for f in files { collected.add(folder.map { "\($0)/\(f.name)" } ?? f.name, f.bytes) }
+        }
         return collected.bundle
     }
 
     /// Writes the bundle under `directory` as it is produced, replacing a previous bundle's
     /// files there (and removing those it no longer has): a large project's files are never all
     /// in memory at once.
-    public func write(to directory: URL, batch: Int = 64) throws {
+    public func write(to directory: URL) throws {
         try FileOutput.createFolder(directory)
         let previous = PreviousManifest.paths(in: directory)
         // Paths are joined as text: `URL` path arithmetic for each of tens of thousands of files
@@ -50,44 +52,51 @@ public struct BundleWriter: Sendable {
         let root = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
         // Without a previous bundle's manifest, no file there is worth comparing first.
         let mayExist = !previous.isEmpty
-        let kept = try produce(batch: batch) { path, bytes in try FileOutput.write(bytes, to: root + path, mayExist: mayExist) }
+        let kept = try produce { folder, files in
+            if let folder {
+                try FileOutput.write(files, inFolder: root + folder, mayExist: mayExist)
+            } else {
+                for f in files { try FileOutput.write(f.bytes, to: root + f.name, mayExist: mayExist) }
+            }
+        }
         FileOutput.removeStale(in: directory, previous: previous, kept: kept)
     }
 
-    /// Produces every file of the bundle and hands each to `store`, from any thread.
+    /// Files handed to `store`: a campaign's folder name and its files, or nil and files at the
+    /// top of the bundle.
+    typealias Store = @Sendable (_ folder: String?, _ files: [(name: String, bytes: [UInt8])]) throws -> Void
+
+    /// Produces every file of the bundle and hands it to `store`, from any thread.
     ///
-    /// Campaign folders are made in parallel, a batch at a time, so that only a few folders are
-    /// held in memory; each file is hashed as it is stored, and the bundle hash is computed from
-    /// those digests at the end. Returns the path of every file stored.
+    /// Campaign folders are made on every core and stored as each is made, so that only as many
+    /// are held in memory as there are cores; each file is hashed as it is stored, and the bundle
+    /// hash is computed from those digests at the end. Returns the path of every file stored.
     @discardableResult
-    func produce(batch: Int, _ store: @escaping @Sendable (String, [UInt8]) throws -> Void) throws -> Set<String> {
+    func produce(_ store: @escaping Store) throws -> Set<String> {
         // Every campaign's audience at once, for send systems that run all batches together:
         // written and hashed while the campaign folders are made.
         let topLevel = BackgroundTask { [self] in
-            Result { try projectAudienceFiles().map { f in
-                try store(f.path, f.bytes)
-                return (path: f.path, sha256: SHA256.hex(f.bytes))
-            } }
+            Result {
+                let files = projectAudienceFiles().map { (name: $0.path, bytes: $0.bytes) }
+                try store(nil, files)
+                return files.map { (path: $0.name, sha256: SHA256.hex($0.bytes)) }
+            }
+        }
+        let campaigns = project.campaigns
+        let results = ParallelResults<Result<[String: String], any Error>>(count: campaigns.count)
+        DispatchQueue.concurrentPerform(iterations: campaigns.count) { i in
+            guard let files = campaignFiles(campaigns[i]) else { return }
+            results.set(i, Result {
+                let sorted = files.keys.sorted().map { (name: $0, bytes: files[$0]!) }
+                try store(campaigns[i].name, sorted)
+                var digests: [String: String] = [:]
+                for f in sorted { digests[f.name] = SHA256.hex(f.bytes) }
+                return digests
+            })
         }
         var folders: [String: [String: String]] = [:]
-        let ordered = project.campaigns.sorted { $0.name < $1.name }
-        for start in stride(from: 0, to: ordered.count, by: max(1, batch)) {
-            let chunk = Array(ordered[start..<min(start + max(1, batch), ordered.count)])
-            let results = ParallelResults<Result<[String: String], any Error>>(count: chunk.count)
-            DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
-                guard let files = campaignFiles(chunk[i]) else { return }
-                results.set(i, Result {
-                    var digests: [String: String] = [:]
-                    for (name, bytes) in files {
-                        try store("\(chunk[i].name)/\(name)", bytes)
-                        digests[name] = SHA256.hex(bytes)
-                    }
-                    return digests
-                })
-            }
-            for (c, result) in zip(chunk, results.values) {
-                if let digests = try result?.get() { folders[c.name] = digests }
-            }
+        for (c, result) in zip(campaigns, results.values) {
+            if let digests = try result?.get() { folders[c.name] = digests }
         }
         let top = try topLevel.value.get()
         var digests: [String: String] = [:]
@@ -109,7 +118,7 @@ public struct BundleWriter: Sendable {
             })),
             "hash": .string(BundleHash.of(digests)),
         ]
-        try store("manifest.json", manifest.prettyBytes())
+        try store(nil, [(name: "manifest.json", bytes: manifest.prettyBytes())])
         return Set(digests.keys).union(["manifest.json"])
     }
 
@@ -143,13 +152,12 @@ public struct BundleWriter: Sendable {
     }
 
     func campaignJSON(_ c: CheckedCampaign, _ cp: CampaignPlan, _ m: CompiledMessage, sql: [String: String]) -> JSONValue {
-        let query = AudienceQuery(dialect: dialects.first ?? SQLiteDialect(), plan: plan)
         var o: [String: JSONValue] = [
             "name": .string(c.name),
             "kind": .string(c.kind.rawValue),
             "description": .optional(c.description),
             "owner": .optional(c.owner),
-            "audience": ["columns": .array(query.columns(cp).map { .string($0) }), "key": .string(plan.schema.customer.key.name),
+            "audience": ["columns": .array(AudienceQuery.columns(cp, schema: plan.schema).map { .string($0) }), "key": .string(plan.schema.customer.key.name),
                          "address": .optional(plan.schema.customer.email?.name),
                          // The optimized audience as conditions in words, one per conjunct: what `herald diff` compares.
                          "conditions": .array(AudienceConditions.words(cp.audience, features: plan.features).map { .string($0) })],

@@ -20,8 +20,11 @@ public struct AudienceQuery: Sendable {
     private func q(_ s: String) -> String { dialect.quote(s) }
 
     /// Column names the query returns for a campaign, in order.
-    public func columns(_ c: CampaignPlan) -> [String] {
-        let customer = plan.schema.customer
+    public func columns(_ c: CampaignPlan) -> [String] { AudienceQuery.columns(c, schema: plan.schema) }
+
+    /// The same, for any dialect: names do not depend on one.
+    public static func columns(_ c: CampaignPlan, schema: Schema) -> [String] {
+        let customer = schema.customer
         var cols = [customer.key.name]
         if let e = customer.email { cols.append(e.name) }
         cols += c.fields.map(\.name)

@@ -31,7 +31,7 @@ public struct EligibilityQuery {
 
     /// Column names the query returns: the audience query's, then when the trigger fired.
     public func columns(_ c: CampaignPlan) -> [String] {
-        var cols = AudienceQuery(dialect: dialect, plan: plan).columns(c)
+        var cols = AudienceQuery.columns(c, schema: plan.schema)
         if case .event? = c.delivery?.start { cols.append("herald_triggered_at") }
         return cols
     }
