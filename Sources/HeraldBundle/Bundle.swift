@@ -1,4 +1,5 @@
 import Foundation
+import HeraldSupport
 
 /// A build's output as files in memory: relative path → bytes, so that two builds can be compared
 /// byte for byte. Bundles on disk are written by `BundleWriter.write(to:)`, which streams them.
@@ -27,4 +28,24 @@ public struct Bundle: Sendable {
 struct BundleFile: Sendable {
     var path: String
     var bytes: [UInt8]
+}
+
+/// One campaign folder of a bundle as the manifest records it.
+struct StoredFolder: Sendable {
+    var name: String
+    /// Each file's name and the hexadecimal SHA-256 of its bytes, sorted by name.
+    var files: [(name: String, sha256: String)]
+    /// The folder's entry in the manifest's `campaigns`, its text already written.
+    var entry: JSONValue
+}
+
+/// The paths a bundle holds, by folder.
+struct StoredPaths {
+    var top: Set<String>
+    var folders: [String: Set<String>]
+
+    func contains(_ path: String) -> Bool {
+        guard let slash = path.firstIndex(of: "/") else { return top.contains(path) }
+        return folders[String(path[..<slash])]?.contains(String(path[path.index(after: slash)...])) ?? false
+    }
 }

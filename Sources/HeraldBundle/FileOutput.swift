@@ -86,12 +86,12 @@ enum FileOutput {
         return existing == bytes
     }
 
-    /// Removes the files a previous bundle in `directory` listed that `kept` does not hold, and
+    /// Removes the files a previous bundle in `directory` listed that are not `isKept`, and
     /// campaign folders left empty: a campaign removed from the project leaves no folder behind.
     /// Nothing the previous manifest does not name is touched.
-    static func removeStale(in directory: URL, previous: Set<String>, kept: Set<String>) {
+    static func removeStale(in directory: URL, previous: Set<String>, isKept: (String) -> Bool) {
         var folders = Set<String>()
-        for path in previous.subtracting(kept).sorted() {
+        for path in previous.filter({ !isKept($0) }).sorted() {
             unlink(directory.appendingPathComponent(path).path)
             if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
         }
