@@ -43,6 +43,20 @@ public indirect enum PlanExpr: Hashable, Sendable {
         }
     }
 
+    /// Calls `body` with each child, in the order of `children`, without making their array:
+    /// walks over every predicate of every query made one array per node.
+    public func forEachChild(_ body: (PlanExpr) throws -> Void) rethrows {
+        switch self {
+        case .constant, .asOf, .column, .eventProperty, .feature: return
+        case .not(let x), .negate(let x), .isNull(let x, _), .inList(let x, _, _), .rank(_, let x): try body(x)
+        case .and(let xs), .or(let xs), .function(_, let xs): for x in xs { try body(x) }
+        case .compare(_, let a, let b), .arithmetic(_, let a, let b, _), .coalesce(let a, let b), .contains(let a, let b),
+             .startsWith(let a, let b):
+            try body(a)
+            try body(b)
+        }
+    }
+
     /// Rebuilds the node with new children (same count and order as `children`).
     public func with(children c: [PlanExpr]) -> PlanExpr {
         switch self {
@@ -68,19 +82,29 @@ public indirect enum PlanExpr: Hashable, Sendable {
 
     /// Every feature the expression reads.
     public var features: Set<FeatureID> {
-        if case .feature(let f) = self { return [f] }
-        return children.reduce(into: Set<FeatureID>()) { $0.formUnion($1.features) }
+        var out = Set<FeatureID>()
+        func visit(_ e: PlanExpr) {
+            if case .feature(let f) = e { out.insert(f) } else { e.forEachChild(visit) }
+        }
+        visit(self)
+        return out
     }
 
     /// Every customer field the expression reads.
     public var columns: Set<String> {
-        if case .column(let f) = self { return [f.name] }
-        return children.reduce(into: Set<String>()) { $0.formUnion($1.columns) }
+        var out = Set<String>()
+        func visit(_ e: PlanExpr) {
+            if case .column(let f) = e { out.insert(f.name) } else { e.forEachChild(visit) }
+        }
+        visit(self)
+        return out
     }
 
     public var containsRank: Bool {
         if case .rank = self { return true }
-        return children.contains { $0.containsRank }
+        var found = false
+        forEachChild { if !found && $0.containsRank { found = true } }
+        return found
     }
 }
 

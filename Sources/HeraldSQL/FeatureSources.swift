@@ -54,7 +54,7 @@ struct FeatureSources {
         var ranks: [PlanExpr] = []
         func collectRanks(_ e: PlanExpr) {
             if case .rank = e, !ranks.contains(e) { ranks.append(e) }
-            e.children.forEach(collectRanks)
+            e.forEachChild(collectRanks)
         }
         predicates.forEach(collectRanks)
         guard !ranks.isEmpty else { return }

@@ -57,7 +57,7 @@ struct LatestTimeSharing {
                 if case .feature(let id) = b, case .constant(.int(let k)) = a, isExistenceTest(op.flipped, k) { existence.insert(id); return }
             }
             if case .feature(let id) = e { other.insert(id) }
-            e.children.forEach(visit)
+            e.forEachChild(visit)
         }
         predicates.forEach(visit)
         return existence.subtracting(other)

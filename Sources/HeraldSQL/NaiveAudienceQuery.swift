@@ -45,7 +45,7 @@ public struct NaiveAudienceQuery {
         var ranks: [PlanExpr] = []
         func collect(_ e: PlanExpr) {
             if case .rank = e, !ranks.contains(e) { ranks.append(e) }
-            e.children.forEach(collect)
+            e.forEachChild(collect)
         }
         collect(c.audience)
         var with = ""
