@@ -65,9 +65,22 @@ public enum JSONValue: Hashable, Sendable {
     /// Canonical pretty text with a trailing newline, as UTF-8 bytes (what bundles write).
     public func prettyBytes() -> [UInt8] {
         var out: [UInt8] = []
+        // Documents holding text written before (a shared layout's program) start at its size,
+        // rather than growing to it by copying.
+        out.reserveCapacity(writtenBytes + 4096)
         write(into: &out, indent: 0, pretty: true)
         out.append(0x0A)
         return out
+    }
+
+    /// The size of the text already written inside the value, found without writing it.
+    private var writtenBytes: Int {
+        switch self {
+        case .written(let w): return w.pretty.count
+        case .array(let items): return items.reduce(0) { $0 + $1.writtenBytes }
+        case .object(let members): return members.values.reduce(0) { $0 + $1.writtenBytes }
+        default: return 0
+        }
     }
 
     /// Canonical text on one line (used for JSON Lines and hashing).
@@ -245,6 +258,9 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(nilLiteral: ()) { self = .null }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         var o: [String: JSONValue] = [:]
+        // Sized once: a bundle builds thousands of these, and growing each one a member at a
+        // time rehashed it several times.
+        o.reserveCapacity(elements.count)
         for (k, v) in elements { o[k] = v }
         self = .object(o)
     }
