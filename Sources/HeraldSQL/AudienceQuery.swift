@@ -44,12 +44,7 @@ public struct AudienceQuery: Sendable {
         let sources = FeatureSources(dialect: dialect, plan: plan, scans: c.scans, names: c.featureNames, predicates: predicates)
         let writer = sources.writer
         var out = SQLBuffer(dialect, capacity: 4096)
-        let ctes = sources.ctes + ext.ctes
-        if !ctes.isEmpty {
-            out.add("WITH ")
-            out.add(ctes, separator: ",\n")
-            out.add("\n")
-        }
+        out.addWith(sources.ctes + ext.ctes)
         out.add("SELECT ")
         out.field("c", customer.key.column, as: customer.key.name)
         if let e = customer.email {
@@ -68,14 +63,10 @@ public struct AudienceQuery: Sendable {
                 guard let cond else { fallback = String(i); break }
                 out.add(cases == 0 ? "CASE WHEN " : " WHEN ")
                 writer.writeCondition(cond, into: &out)
-                out.add(" THEN ")
-                out.add(i)
+                out.add(" THEN ", String(i))
                 cases += 1
             }
-            if cases > 0 { out.add(" ELSE ") }
-            out.add(fallback)
-            if cases > 0 { out.add(" END") }
-            out.add(" AS ")
+            out.add(cases > 0 ? " ELSE " : "", fallback, cases > 0 ? " END AS " : " AS ")
             out.name("herald_block_\(b.slot)")
         }
         if let e = c.experiment {
@@ -84,18 +75,12 @@ public struct AudienceQuery: Sendable {
             out.add(" AS ")
             out.name("herald_arm")
         }
-        for s in ext.select {
-            out.add(",\n       ")
-            out.add(s)
-        }
+        for s in ext.select { out.add(",\n       ", s) }
         out.add("\nFROM ")
         out.name(customer.table)
         out.add(" AS c\n")
         let suppression = c.isMarketing ? suppression : nil
-        for join in ext.joins + sources.joins + (suppression?.joins ?? []) {
-            out.add(join)
-            out.add("\n")
-        }
+        for join in ext.joins + sources.joins + (suppression?.joins ?? []) { out.add(join, "\n") }
         // The extension's conditions, the audience, then consent and suppression.
         var conditions = 0
         func and() {
@@ -118,10 +103,7 @@ public struct AudienceQuery: Sendable {
         out.add("ORDER BY ")
         out.field("c", customer.key.column)
         out.add("\n")
-        if !dialect.querySuffix.isEmpty {
-            out.add(dialect.querySuffix)
-            out.add("\n")
-        }
+        out.addQuerySuffix(dialect)
         return out.text
     }
 }

@@ -43,11 +43,7 @@ public struct ProjectAudienceQuery {
         // filter on the flags true for every row: it is left out rather than tested row by row.
         let selectsEveryone = campaigns.contains { $0.audience == .true && !($0.isMarketing && suppression.allowed != nil) }
         var out = SQLBuffer(dialect, capacity: 64 * 1024)
-        if !sources.ctes.isEmpty {
-            out.add("WITH ")
-            out.add(sources.ctes, separator: ",\n")
-            out.add("\n")
-        }
+        out.addWith(sources.ctes)
         if !selectsEveryone { out.add("SELECT * FROM (\n") }
         out.add("SELECT ")
         out.field("c", customer.key.column, as: customer.key.name)
@@ -56,9 +52,7 @@ public struct ProjectAudienceQuery {
             if c.isMarketing, let allowed = suppression.allowed {
                 out.add("(")
                 sources.writer.writeCondition(c.audience, into: &out)
-                out.add(" AND ")
-                out.add(allowed)
-                out.add(")")
+                out.add(" AND ", allowed, ")")
             } else {
                 sources.writer.writeCondition(c.audience, into: &out)
             }
@@ -68,10 +62,7 @@ public struct ProjectAudienceQuery {
         out.add("\nFROM ")
         out.name(customer.table)
         out.add(" AS c\n")
-        for join in sources.joins + suppression.joins {
-            out.add(join)
-            out.add("\n")
-        }
+        for join in sources.joins + suppression.joins { out.add(join, "\n") }
         if !selectsEveryone {
             out.add(") AS audiences\nWHERE ")
             for (i, c) in campaigns.enumerated() {
@@ -84,10 +75,7 @@ public struct ProjectAudienceQuery {
         out.add("ORDER BY ")
         out.name(customer.key.name)
         out.add("\n")
-        if !dialect.querySuffix.isEmpty {
-            out.add(dialect.querySuffix)
-            out.add("\n")
-        }
+        out.addQuerySuffix(dialect)
         return out.text
     }
 }

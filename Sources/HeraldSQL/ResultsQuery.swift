@@ -14,51 +14,24 @@ public struct ResultsQuery: Sendable {
     public let dialect: any SQLDialect
     public let plan: ProjectPlan
 
-    /// The statistics, which depend on the dialect alone: written once per writer, not per
-    /// campaign (a build writes every campaign's results query for every dialect, and these
-    /// expressions are most of each query's text).
-    private let tests: ZTest
+    /// The text that depends on the dialect and the schema alone, written once per writer, not per
+    /// campaign: a build writes every campaign's results query for every dialect, and this text
+    /// (the statistics above all) is most of each query. Nil without a sends log.
+    private let text: ResultsQueryText?
 
     public init(dialect: any SQLDialect, plan: ProjectPlan) {
         self.dialect = dialect
         self.plan = plan
-        tests = ZTest(dialect)
+        text = plan.schema.sends.map { ResultsQueryText(dialect, sends: $0, customer: plan.schema.customer) }
     }
 
     public static let columns = ["arm", "recipients", "conversions", "conversion_rate", "z", "p_value"]
 
-    private func q(_ s: String) -> String { dialect.quote(s) }
-
     /// Nil when the campaign has no experiment with a goal, or the schema no sends log.
     public func sql(_ c: CampaignPlan) -> String? {
-        guard let e = c.experiment, let goal = e.goal, let sends = plan.schema.sends, let first = e.variants.first else { return nil }
-        let customer = plan.schema.customer
+        guard let e = c.experiment, let goal = e.goal, let text, let first = e.variants.first else { return nil }
         var out = SQLBuffer(dialect, capacity: 4096)
-        out.add("WITH ")
-        out.name("herald_recipients")
-        out.add(" AS (\n  SELECT ")
-        out.field("x", sends.customerColumn, as: "k")
-        out.add(", MIN(")
-        out.field("x", sends.sentAtColumn)
-        out.add(") AS ")
-        out.name("sent_at")
-        out.add(", MIN(")
-        out.field("x", sends.armColumn)
-        out.add(") AS ")
-        out.name("arm")
-        out.add("\n  FROM ")
-        out.name(sends.table)
-        out.add(" AS x\n  WHERE ")
-        out.field("x", sends.campaignColumn)
-        out.add(" = ")
-        out.add(dialect.string(c.name))
-        out.add("\n    AND ")
-        out.field("x", sends.sentAtColumn)
-        out.add(" <= ")
-        out.add(dialect.asOf)
-        out.add("\n  GROUP BY ")
-        out.field("x", sends.customerColumn)
-        out.add("\n)")
+        out.add(text.recipientsHead, dialect.string(c.name), text.recipientsTail)
 
         let ids = goal.features.sorted()
         var names: [FeatureID: String] = [:]
@@ -89,24 +62,9 @@ public struct ResultsQuery: Sendable {
             default: return col
             }
         }
-        out.add(",\n")
-        out.name("herald_outcomes")
-        out.add(" AS (\n  SELECT ")
-        out.field("r", "k", as: "k")
-        out.add(", ")
-        out.field("r", "arm", as: "arm")
-        out.add(",\n    CASE WHEN ")
+        out.add(",\n", text.outcomesHead)
         writer.writeCondition(goal, into: &out)
-        out.add(" THEN 1 ELSE 0 END AS ")
-        out.name("converted")
-        out.add("\n  FROM ")
-        out.name("herald_recipients")
-        out.add(" AS r\n  LEFT JOIN ")
-        out.name(customer.table)
-        out.add(" AS c ON ")
-        out.field("c", customer.key.column)
-        out.add(" = ")
-        out.field("r", "k")
+        out.add(text.outcomesTail)
         for alias in Set(scanOf.values).sorted() {
             out.add("\n  LEFT JOIN ")
             out.name(alias)
@@ -115,21 +73,11 @@ public struct ResultsQuery: Sendable {
             out.add(" = ")
             out.field("r", "k")
         }
-        out.add("\n),\n")
-        out.add(tests.arms)
-        out.add(",\n")
-        out.add(tests.testsHead)
-        out.add(dialect.string(first))
-        out.add(tests.testsMiddle)
-        out.add(dialect.string(first))
-        out.add("\n)\n")
-        out.add(tests.select)
-        out.add("ORDER BY CASE ")
+        out.add("\n),\n", text.arms, ",\n", text.testsHead, dialect.string(first), text.testsMiddle, dialect.string(first), "\n)\n",
+                text.select, "ORDER BY CASE ")
         out.name("arm")
         for (i, arm) in (e.variants + [DeliveryPlan.holdoutArm]).enumerated() {
-            out.add(" WHEN ")
-            out.add(dialect.string(arm))
-            out.add(" THEN ")
+            out.add(" WHEN ", dialect.string(arm), " THEN ")
             out.add(i)
         }
         out.add(" ELSE ")
@@ -137,10 +85,7 @@ public struct ResultsQuery: Sendable {
         out.add(" END, ")
         out.name("arm")
         out.add("\n")
-        if !dialect.querySuffix.isEmpty {
-            out.add(dialect.querySuffix)
-            out.add("\n")
-        }
+        out.addQuerySuffix(dialect)
         return out.text
     }
 
@@ -163,83 +108,17 @@ public struct ResultsQuery: Sendable {
             if let w = f.window { conds.append("\(source.time) <= \(dialect.timestamp(sentAt, plusSeconds: w.seconds))") }
             if let filter = f.filter { conds.append(writer.condition(filter)) }
             let cond = conds.isEmpty ? "1 = 1" : conds.joined(separator: " AND ")
-            out.add("\n    , ")
-            out.add(ScanWriter.aggregate(f, condition: cond, property: f.property.map(source.property), time: source.time, dialect: dialect))
-            out.add(" AS ")
+            out.add("\n    , ", ScanWriter.aggregate(f, condition: cond, property: f.property.map(source.property), time: source.time, dialect: dialect), " AS ")
             out.name(names[id]!)
         }
         out.add("\n  FROM ")
         out.name("herald_recipients")
-        out.add(" AS r\n  JOIN ")
-        out.add(source.from)
-        out.add(" ON ")
-        out.add(source.customer)
-        out.add(" = ")
+        out.add(" AS r\n  JOIN ", source.from, " ON ", source.customer, " = ")
         out.field("r", "k")
         out.add("\n  WHERE ")
-        for condition in source.nameCondition {
-            out.add(condition)
-            out.add("\n  AND ")
-        }
-        out.add(source.time)
-        out.add(" > ")
-        out.add(sentAt)
-        out.add("\n  AND ")
-        out.add(source.time)
-        out.add(" <= ")
-        out.add(dialect.asOf)
-        out.add("\n  GROUP BY ")
+        for condition in source.nameCondition { out.add(condition, "\n  AND ") }
+        out.add(source.time, " > ", sentAt, "\n  AND ", source.time, " <= ", dialect.asOf, "\n  GROUP BY ")
         out.field("r", "k")
         out.add("\n)")
-    }
-}
-
-/// The two-proportion z-test of a results query in one dialect: the arms CTE, the rate, the z
-/// statistic against the first arm (pooled standard error) and the final SELECT with the p-value.
-private struct ZTest: Sendable {
-    let arms: String
-    /// The tests CTE up to the first arm's name, and from there to its second use.
-    let testsHead: String
-    let testsMiddle: String
-    let select: String
-
-    init(_ dialect: any SQLDialect) {
-        func q(_ s: String) -> String { dialect.quote(s) }
-        let real = dialect.sqlType(.decimal)
-        arms = dialect.cte("herald_arms", [
-            "SELECT \(q("arm")), \(dialect.signedInteger("COUNT(*)")) AS \(q("n")), \(dialect.signedInteger("SUM(\(q("converted")))")) AS \(q("x"))",
-            "FROM \(q("herald_outcomes"))",
-            "GROUP BY \(q("arm"))",
-        ])
-        let n = "CAST(a.\(q("n")) AS \(real))", x = "CAST(a.\(q("x")) AS \(real))"
-        let n0 = "CAST(b.\(q("n")) AS \(real))", x0 = "CAST(b.\(q("x")) AS \(real))"
-        let pooled = "((\(x) + \(x0)) / (\(n) + \(n0)))"
-        let se = "SQRT(\(pooled) * (1 - \(pooled)) * (1 / \(n) + 1 / \(n0)))"
-        let rate = "\(x) / \(n)"
-        // z is undefined without a first arm to compare with, or with a pooled rate of 0 or 1.
-        let undefined = "b.\(q("n")) IS NULL OR \(pooled) <= 0 OR \(pooled) >= 1"
-        let z = "(\(x) / \(n) - \(x0) / \(n0)) / \(se)"
-        testsHead = """
-            \(q("herald_tests")) AS (
-              SELECT a.\(q("arm")) AS \(q("arm")), a.\(q("n")) AS \(q("n")), a.\(q("x")) AS \(q("x")),
-                \(rate) AS \(q("rate")),
-                CASE WHEN a.\(q("arm")) = 
-            """
-        testsMiddle = """
-             OR \(undefined) THEN NULL
-                     ELSE \(z) END AS \(q("z"))
-              FROM \(q("herald_arms")) AS a
-              LEFT JOIN \(q("herald_arms")) AS b ON b.\(q("arm")) = 
-            """
-        let absZ = "ABS(\(q("z")))", t = "(1 / (1 + 0.2316419 * \(absZ)))"
-        let poly = "\(t) * (0.319381530 + \(t) * (-0.356563782 + \(t) * (1.781477937 + \(t) * (-1.821255978 + \(t) * 1.330274429))))"
-        var out = "SELECT \(q("arm")) AS \(q("arm")),\n"
-        out += "       \(q("n")) AS \(q("recipients")),\n"
-        out += "       \(q("x")) AS \(q("conversions")),\n"
-        out += "       \(q("rate")) AS \(q("conversion_rate")),\n"
-        out += "       \(q("z")) AS \(q("z")),\n"
-        out += "       2 * 0.3989422804014327 * EXP(-\(q("z")) * \(q("z")) / 2) * \(poly) AS \(q("p_value"))\n"
-        out += "FROM \(q("herald_tests"))\n"
-        select = out
     }
 }

@@ -34,25 +34,17 @@ struct ScanWriter {
                                          eventProperty: row.property)
         var out = SQLBuffer(dialect)
         out.name(alias)
-        out.add(" AS (\n  SELECT ")
-        out.add(row.customer)
-        out.add(" AS ")
+        out.add(" AS (\n  SELECT ", row.customer, " AS ")
         out.name("k")
         for id in g.features where sharing.shared[id] == nil {
-            out.add("\n    , ")
-            out.add(aggregate(features[id], scan: scan, row: row, writer: writer))
-            out.add(" AS ")
+            out.add("\n    , ", aggregate(features[id], scan: scan, row: row, writer: writer), " AS ")
             out.name(names[id] ?? id.description)
         }
         for a in sharing.aggregates(inScan: index) {
-            out.add("\n    , ")
-            out.add(aggregate(a.representative, scan: scan, row: row, writer: writer))
-            out.add(" AS ")
+            out.add("\n    , ", aggregate(a.representative, scan: scan, row: row, writer: writer), " AS ")
             out.name(a.name)
         }
-        out.add("\n  FROM ")
-        out.add(from)
-        out.add("\n  WHERE ")
+        out.add("\n  FROM ", from, "\n  WHERE ")
         // A scan of every event type reads most of the table: grouping it in customer order beats
         // serving its time range from an index and sorting every row it returns.
         let time = events == nil ? dialect.withoutIndex(row.time) : row.time
@@ -69,17 +61,9 @@ struct ScanWriter {
                 out.add(")\n  AND ")
             }
         } else if let w = scan.window {
-            out.add(time)
-            out.add(" >= ")
-            out.add(dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds))
-            out.add("\n  AND ")
+            out.add(time, " >= ", dialect.timestamp(dialect.asOf, plusSeconds: -w.seconds), "\n  AND ")
         }
-        out.add(time)
-        out.add(" <= ")
-        out.add(dialect.asOf)
-        out.add("\n  GROUP BY ")
-        out.add(row.customer)
-        out.add("\n)")
+        out.add(time, " <= ", dialect.asOf, "\n  GROUP BY ", row.customer, "\n)")
         return out.text
     }
 
