@@ -1,6 +1,6 @@
 /// Writing SQL text: escaping without Foundation's `replacingOccurrences`, which costs more than
-/// the rest of writing a query (identifiers and literals are quoted thousands of times per build),
-/// and common table expressions (below).
+/// the rest of writing a query (literals are quoted thousands of times per build; identifiers are
+/// quoted by `IdentifierQuoting`), and common table expressions (below).
 extension String {
     /// Each of the ASCII characters in `escapes` replaced by its replacement; the string itself
     /// when none occurs.
@@ -25,8 +25,8 @@ extension String {
     }
 
     /// The string between two `delimiter`s, its characters in `escapes` replaced: a quoted
-    /// identifier or literal, written into one allocation. Quoting runs for every identifier
-    /// of every query; joining three strings allocated twice and copied the text each time.
+    /// literal, written into one allocation. Quoting runs for every literal of every query;
+    /// joining three strings allocated twice and copied the text each time.
     func enclosed(in delimiter: Unicode.Scalar, escaping escapes: KeyValuePairs<Unicode.Scalar, String>) -> String {
         func replacement(_ b: UInt8) -> String? { String.replacement(b, in: escapes) }
         let mark = UInt8(delimiter.value)
