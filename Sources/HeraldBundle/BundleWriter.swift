@@ -142,7 +142,7 @@ public struct BundleWriter: Sendable {
         var bytes = files.mapValues { Array($0.utf8) }
         bytes["campaign.json"] = campaignJSON(c, cp, m, sql: files).prettyBytes()
         bytes["message.json"] = messageJSON(m).prettyBytes()
-        bytes["template.html"] = Array(TemplateSource.html(m).utf8)
+        bytes["template.html"] = Array(TemplateSource.html(m, layout: programs.liquid(m.sharedLayout) { TemplateSource.liquid(m.html) }).utf8)
         return bytes
     }
 
@@ -231,8 +231,9 @@ public struct BundleWriter: Sendable {
 /// or layout, then every block alternative and loop, then the arms' own blocks. What a reviewer
 /// reads (`template.html`), and what `herald diff` shows a short diff of.
 enum TemplateSource {
-    static func html(_ m: CompiledMessage) -> String {
-        var out = liquid(m.html)
+    /// `layout` is `liquid(m.html)`, which campaigns sharing a layout share.
+    static func html(_ m: CompiledMessage, layout: String) -> String {
+        var out = layout
         func blocks(_ slots: [CompiledSlot], arm: String?) {
             for s in slots where !s.name.hasPrefix("herald:") {
                 let owner = arm.map { " (arm \($0))" } ?? ""

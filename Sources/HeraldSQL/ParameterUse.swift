@@ -3,8 +3,14 @@ extension SQLDialect {
     /// literals, quoted identifiers and comments, so that a campaign's literal `"$1"` never makes
     /// a send system bind a parameter the query does not have.
     public func usesParameter(_ sql: String) -> Bool {
-        let bytes = Array(sql.utf8), needle = Array(parameter.placeholder.utf8)
+        let needle = Array(parameter.placeholder.utf8)
         guard !needle.isEmpty else { return false }
+        // Read in place: a build asks this of every query it writes.
+        var sql = sql
+        return sql.withUTF8 { usesParameter(bytes: $0, needle: needle) }
+    }
+
+    private func usesParameter(bytes: UnsafeBufferPointer<UInt8>, needle: [UInt8]) -> Bool {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
