@@ -53,11 +53,8 @@ public struct BundleWriter: Sendable {
         // Without a previous bundle's manifest, no file there is worth comparing first.
         let mayExist = !previous.isEmpty
         let kept = try produce { folder, files in
-            if let folder {
-                try FileOutput.write(files, inFolder: root + folder, mayExist: mayExist)
-            } else {
-                for f in files { try FileOutput.write(f.bytes, to: root + f.name, mayExist: mayExist) }
-            }
+            let prefix = folder.map { root + $0 + "/" } ?? root
+            for f in files { try FileOutput.write(f.bytes, to: prefix + f.name, mayExist: mayExist) }
         }
         FileOutput.removeStale(in: directory, previous: previous, isKept: kept.contains)
     }
