@@ -122,13 +122,15 @@ public enum JSONValue: Hashable, Sendable {
         case .object(let members):
             if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(0x7B)
-            for (i, key) in members.keys.sorted().enumerated() {
+            // Members sorted with their values: looking each value up again by its key hashed
+            // every key of every object a second time.
+            for (i, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if i > 0 { out.append(0x2C) }
                 if pretty { JSONValue.newline(indent + 1, into: &out) }
-                JSONValue.writeString(key, into: &out)
+                JSONValue.writeString(member.key, into: &out)
                 out.append(0x3A)
                 if pretty { out.append(0x20) }
-                members[key]!.write(into: &out, indent: indent + 1, pretty: pretty)
+                member.value.write(into: &out, indent: indent + 1, pretty: pretty)
             }
             if pretty { JSONValue.newline(indent, into: &out) }
             out.append(0x7D)
