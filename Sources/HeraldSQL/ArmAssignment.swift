@@ -14,16 +14,17 @@ public struct ArmAssignment {
 
     public func sql(_ e: ExperimentPlan, key: String) -> String {
         var out = SQLBuffer(dialect, capacity: 1024)
-        write(e, bucket: bucket(e.id, key: key), into: &out)
+        write(e, key: key, into: &out)
         return out.text
     }
 
     /// The arm's expression written at the end of `out`: the bucket's text once per arm boundary.
-    func write(_ e: ExperimentPlan, bucket b: String, into out: inout SQLBuffer) {
+    func write(_ e: ExperimentPlan, key: String, into out: inout SQLBuffer) {
         guard e.holdoutBuckets > 0 || e.variants.count > 1 else {
             out.add(dialect.string(e.variants.last ?? "holdout"))
             return
         }
+        let b = bucket(e.id, key: key)
         out.add("CASE")
         if e.holdoutBuckets > 0 {
             out.add(" WHEN ", b, " < ", String(e.holdoutBuckets), " THEN ", dialect.string("holdout"))

@@ -71,8 +71,7 @@ public struct AudienceQuery: Sendable {
         }
         if let e = c.experiment {
             out.add(",\n       ")
-            let arm = ArmAssignment(dialect: dialect)
-            arm.write(e, bucket: arm.bucket(e.id, key: "c.\(q(customer.key.column))"), into: &out)
+            ArmAssignment(dialect: dialect).write(e, key: "c.\(q(customer.key.column))", into: &out)
             out.add(" AS ")
             out.name("herald_arm")
         }
