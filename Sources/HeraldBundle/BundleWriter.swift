@@ -139,7 +139,7 @@ public struct BundleWriter: Sendable {
         var bytes = files.mapValues { Array($0.utf8) }
         bytes["campaign.json"] = campaignJSON(c, cp, m, sql: files).prettyBytes()
         bytes["message.json"] = messageJSON(m).prettyBytes()
-        bytes["template.html"] = Array(TemplateSource.html(m, layout: programs.liquid(m.sharedLayout) { TemplateSource.liquid(m.html) }).utf8)
+        bytes["template.html"] = TemplateSource.html(m, layout: programs.liquid(m.sharedLayout) { TemplateSource.liquid(m.html) })
         return bytes
     }
 
@@ -228,18 +228,19 @@ public struct BundleWriter: Sendable {
 /// or layout, then every block alternative and loop, then the arms' own blocks. What a reviewer
 /// reads (`template.html`), and what `herald diff` shows a short diff of.
 enum TemplateSource {
-    /// `layout` is `liquid(m.html)`, which campaigns sharing a layout share.
-    static func html(_ m: CompiledMessage, layout: String) -> String {
-        var out = layout
+    /// The file's bytes; `layout` is `liquid(m.html)`, which campaigns sharing a layout share.
+    /// Bytes from the start: the layout is most of the file, and a string copied it once more.
+    static func html(_ m: CompiledMessage, layout: String) -> [UInt8] {
+        var out = Array(layout.utf8)
         func blocks(_ slots: [CompiledSlot], arm: String?) {
             for s in slots where !s.name.hasPrefix("herald:") {
                 let owner = arm.map { " (arm \($0))" } ?? ""
                 if let l = s.loop {
-                    out += "\n{% comment %} block \(s.name)\(owner) {% endcomment %}\n" + liquid([.loop(l)]) + "\n"
+                    out += ("\n{% comment %} block \(s.name)\(owner) {% endcomment %}\n" + liquid([.loop(l)]) + "\n").utf8
                 }
                 for (i, alternative) in s.alternatives.enumerated() {
                     let which = s.alternatives.count > 1 || s.column != nil ? ", alternative \(i)" : ""
-                    out += "\n{% comment %} block \(s.name)\(owner)\(which) {% endcomment %}\n" + liquid(alternative) + "\n"
+                    out += ("\n{% comment %} block \(s.name)\(owner)\(which) {% endcomment %}\n" + liquid(alternative) + "\n").utf8
                 }
             }
         }
