@@ -24,17 +24,17 @@ public struct Bundle: Sendable {
     }
 }
 
-/// One file of the bundle: its path inside the bundle and its bytes.
-struct BundleFile: Sendable {
-    var path: String
-    var bytes: [UInt8]
+/// A file's name (or path) in the bundle and the hexadecimal SHA-256 of its bytes.
+struct FileDigest: Sendable {
+    var name: String
+    var sha256: String
 }
 
 /// One campaign folder of a bundle as the manifest records it.
 struct StoredFolder: Sendable {
     var name: String
-    /// Each file's name and the hexadecimal SHA-256 of its bytes, sorted by name.
-    var files: [(name: String, sha256: String)]
+    /// Its files, sorted by name.
+    var files: [FileDigest]
     /// The folder's entry in the manifest's `campaigns`, its text already written.
     var entry: JSONValue
 }

@@ -11,24 +11,20 @@ import HeraldSupport
 /// the same, since a file's bytes change its digest and so the list.
 enum BundleHash {
     /// `files` are the files at the top of the bundle; `folders` each folder's name and its files,
-    /// sorted by name; each file with the hexadecimal SHA-256 of its bytes.
-    static func of(files: [(name: String, sha256: String)], folders: [(name: String, files: [(name: String, sha256: String)])]) -> String {
+    /// sorted by name.
+    static func of(files: [FileDigest], folders: [(name: String, files: [FileDigest])]) -> String {
         // A folder's paths sort together, where its name and `/` sort among the top-level names,
         // so ordering those keys orders every path; paths are ASCII (campaign names are slugs),
         // so Swift's order is `LC_ALL=C sort`'s.
+        var units = files.map { (key: $0.name, lines: [$0]) }
+        units += folders.map { folder in (key: folder.name + "/", lines: folder.files.map { FileDigest(name: folder.name + "/" + $0.name, sha256: $0.sha256) }) }
         var sha = SHA256()
-        func line(_ digest: String, _ path: String) {
-            sha.update(digest)
-            sha.update("  ")
-            sha.update(path)
-            sha.update("\n")
-        }
-        let units = files.map { (key: $0.name, folder: -1, file: $0) } + folders.indices.map { (key: folders[$0].name + "/", folder: $0, file: (name: "", sha256: "")) }
         for unit in units.sorted(by: { $0.key < $1.key }) {
-            if unit.folder < 0 {
-                line(unit.file.sha256, unit.file.name)
-            } else {
-                for f in folders[unit.folder].files { line(f.sha256, unit.key + f.name) }
+            for file in unit.lines {
+                sha.update(file.sha256)
+                sha.update("  ")
+                sha.update(file.name)
+                sha.update("\n")
             }
         }
         return Hex.encode(sha.finalize())

@@ -76,9 +76,9 @@ public struct BundleWriter: Sendable {
         // written and hashed while the campaign folders are made.
         let topLevel = BackgroundTask { [self] in
             Result {
-                let files = projectAudienceFiles().map { (name: $0.path, bytes: $0.bytes) }
+                let files = projectAudienceFiles()
                 try store(nil, files)
-                return files.map { (name: $0.name, sha256: SHA256.hex($0.bytes)) }
+                return files.map { FileDigest(name: $0.name, sha256: SHA256.hex($0.bytes)) }
             }
         }
         let campaigns = project.campaigns
@@ -89,7 +89,7 @@ public struct BundleWriter: Sendable {
             results.set(i, Result {
                 let sorted = files.keys.sorted().map { (name: $0, bytes: files[$0]!) }
                 try store(c.name, sorted)
-                let digests = sorted.map { (name: $0.name, sha256: SHA256.hex($0.bytes)) }
+                let digests = sorted.map { FileDigest(name: $0.name, sha256: SHA256.hex($0.bytes)) }
                 let entry: JSONValue = ["name": .string(c.name), "path": .string(c.name), "kind": .string(c.kind.rawValue),
                                         "files": .object(Dictionary(uniqueKeysWithValues: digests.map { ($0.name, JSONValue.string($0.sha256)) }))]
                 // Entries stand in the manifest's `campaigns` array, at depth 2.
@@ -115,10 +115,10 @@ public struct BundleWriter: Sendable {
     }
 
     /// `audiences.DIALECT.sql` for each dialect, in the order of `dialects` (none without campaigns).
-    private func projectAudienceFiles() -> [BundleFile] {
+    private func projectAudienceFiles() -> [(name: String, bytes: [UInt8])] {
         let plans = project.campaigns.compactMap { plan.campaign(named: $0.name) }
         guard !plans.isEmpty else { return [] }
-        return dialects.map { d in BundleFile(path: "audiences.\(d.name).sql", bytes: Array(ProjectAudienceQuery(dialect: d, plan: plan).sql(plans).utf8)) }
+        return dialects.map { d in ("audiences.\(d.name).sql", Array(ProjectAudienceQuery(dialect: d, plan: plan).sql(plans).utf8)) }
     }
 
     /// The files of one campaign's folder, by name.

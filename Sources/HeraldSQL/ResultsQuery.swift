@@ -76,13 +76,8 @@ public struct ResultsQuery: Sendable {
         out.add("\n),\n", text.arms, ",\n", text.testsHead, dialect.string(first), text.testsMiddle, dialect.string(first), "\n)\n",
                 text.select, "ORDER BY CASE ")
         out.name("arm")
-        for (i, arm) in (e.variants + [DeliveryPlan.holdoutArm]).enumerated() {
-            out.add(" WHEN ", dialect.string(arm), " THEN ")
-            out.add(i)
-        }
-        out.add(" ELSE ")
-        out.add(e.variants.count + 1)
-        out.add(" END, ")
+        for (i, arm) in (e.variants + [DeliveryPlan.holdoutArm]).enumerated() { out.add(" WHEN ", dialect.string(arm), " THEN ", String(i)) }
+        out.add(" ELSE ", String(e.variants.count + 1), " END, ")
         out.name("arm")
         out.add("\n")
         out.addQuerySuffix(dialect)

@@ -3,6 +3,7 @@ import HeraldSchema
 /// The text of a results query that depends only on the dialect and the schema: the recipients
 /// CTE around the campaign's name, the outcomes CTE around the goal, and the two-proportion z-test
 /// (the arms CTE, the tests CTE around the first arm's name, and the final SELECT with the p-value).
+/// A piece that ends in a space spells it `\u{20}`: editors strip a literal's trailing spaces.
 struct ResultsQueryText: Sendable {
     /// `herald_recipients AS (…` up to the campaign's name, and from it to the CTE's end.
     let recipientsHead: String
@@ -22,7 +23,7 @@ struct ResultsQueryText: Sendable {
             WITH \(q("herald_recipients")) AS (
               SELECT x.\(q(sends.customerColumn)) AS \(q("k")), MIN(x.\(q(sends.sentAtColumn))) AS \(q("sent_at")), MIN(x.\(q(sends.armColumn))) AS \(q("arm"))
               FROM \(q(sends.table)) AS x
-              WHERE x.\(q(sends.campaignColumn)) = 
+              WHERE x.\(q(sends.campaignColumn)) =\u{20}
             """
         recipientsTail = """
 
@@ -33,7 +34,7 @@ struct ResultsQueryText: Sendable {
         outcomesHead = """
             \(q("herald_outcomes")) AS (
               SELECT r.\(q("k")) AS \(q("k")), r.\(q("arm")) AS \(q("arm")),
-                CASE WHEN 
+                CASE WHEN\u{20}
             """
         outcomesTail = """
              THEN 1 ELSE 0 END AS \(q("converted"))
@@ -59,13 +60,13 @@ struct ResultsQueryText: Sendable {
             \(q("herald_tests")) AS (
               SELECT a.\(q("arm")) AS \(q("arm")), a.\(q("n")) AS \(q("n")), a.\(q("x")) AS \(q("x")),
                 \(rate) AS \(q("rate")),
-                CASE WHEN a.\(q("arm")) = 
+                CASE WHEN a.\(q("arm")) =\u{20}
             """
         testsMiddle = """
              OR \(undefined) THEN NULL
                      ELSE \(z) END AS \(q("z"))
               FROM \(q("herald_arms")) AS a
-              LEFT JOIN \(q("herald_arms")) AS b ON b.\(q("arm")) = 
+              LEFT JOIN \(q("herald_arms")) AS b ON b.\(q("arm")) =\u{20}
             """
         let absZ = "ABS(\(q("z")))", t = "(1 / (1 + 0.2316419 * \(absZ)))"
         let poly = "\(t) * (0.319381530 + \(t) * (-0.356563782 + \(t) * (1.781477937 + \(t) * (-1.821255978 + \(t) * 1.330274429))))"

@@ -37,9 +37,6 @@ public struct SQLBuffer {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// Appends a decimal integer.
-    public mutating func add(_ n: Int) { add(String(n)) }
-
     /// Appends `identifier` quoted, its delimiters escaped.
     public mutating func name(_ identifier: String) {
         var identifier = identifier
